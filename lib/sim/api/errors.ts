@@ -133,12 +133,7 @@ export function forbidden(
 ): ApiError {
   const details = detailsFor(q, name);
   if (causes) details.causes = causes;
-  return new ApiError(
-    403,
-    'Forbidden',
-    `${qualified(q)} "${name}" is forbidden: ${why}`,
-    details,
-  );
+  return new ApiError(403, 'Forbidden', `${qualified(q)} "${name}" is forbidden: ${why}`, details);
 }
 
 export function methodNotAllowed(): ApiError {
@@ -166,15 +161,27 @@ export function tooLarge(): ApiError {
 }
 
 export function internal(message: string): ApiError {
-  return new ApiError(
-    500,
-    'InternalError',
-    `Internal error occurred: ${message}`,
-    { causes: [{ message }] },
-  );
+  return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`, {
+    causes: [{ message }],
+  });
 }
 
 /** The resource not served at all: `the server could not find the requested resource`. */
 export function unknownResource(): ApiError {
   return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
+/**
+ * 422 Invalid as `errors.NewGenericServerResponse(422, …)` prints it: kube-apiserver's patch
+ * handler answers this for a JSON patch that does not apply (a failed `test`, a missing path)
+ * and for a strategic merge patch with a list of lists. That helper drops the underlying
+ * message, so clients only ever see this fixed text.
+ */
+export function unprocessableEntity(): ApiError {
+  return new ApiError(
+    422,
+    'Invalid',
+    'the server rejected our request due to an error in our request',
+    {},
+  );
 }
