@@ -1,0 +1,204 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
+import type { KObject } from '../store/types';
+import { badRequest, methodNotAllowed, unknownResource } from './errors';
+import { filterFromQuery } from './filters';
+import {
+  decodeObject,
+  dryRunParam,
+  intParam,
+  parseJson,
+  readBody,
+  sendJson,
+  TABLE_CONTENT_TYPE,
+  wantsTable,
+} from './http';
+import { serveList } from './list';
+import { applyPatch } from './patch';
+import type { DeleteOptions, Registry } from './registry';
+import type { ResourceRoute } from './routes';
+import { fromScale, toScale } from './scale';
+import { includeObjectParam } from './table-response';
+import { toTable } from './tables';
+import type { WatchHub } from './watch';
+
+export interface HandlerContext {
+  registry: Registry;
+  watches: WatchHub;
+  clock: Clock;
+}
+
+interface Request {
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: URLSearchParams;
+  route: ResourceRoute;
+}
+
+/** Serves one request on a resource path: the verbs of kube-apiserver's generic handlers. */
+export async function handleResource(ctx: HandlerContext, r: Request): Promise<void> {
+  const { route } = r;
+  const method = r.req.method ?? 'GET';
+  if (
+    route.subresource !== undefined &&
+    !route.rt.subresources.includes(route.subresource as 'status')
+  ) {
+    throw unknownResource();
+  }
+  if (route.name === undefined) {
+    if (method === 'GET') return collectionGet(ctx, r);
+    if (method === 'POST') return create(ctx, r);
+    throw methodNotAllowed();
+  }
+  switch (method) {
+    case 'GET':
+      return itemGet(ctx, r);
+    case 'PUT':
+      return update(ctx, r);
+    case 'PATCH':
+      return patch(ctx, r);
+    case 'DELETE':
+      return remove(ctx, r);
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+function ns(r: Request): string {
+  return r.route.namespace ?? '';
+}
+
+function collectionGet(ctx: HandlerContext, r: Request): void {
+  const { rt } = r.route;
+  const filter = filterFromQuery(rt, r.query);
+  const watch = r.query.get('watch');
+  const table = wantsTable(r.req.headers.accept);
+  if (watch === 'true' || watch === '1') {
+    const rv = r.query.get('resourceVersion');
+    const fromRv = rv === null || rv === '' || rv === '0' ? undefined : Number(rv);
+    if (fromRv !== undefined && !Number.isInteger(fromRv))
+      throw badRequest(`invalid resource version: ${rv ?? ''}`);
+    const timeout = intParam(r.query, 'timeoutSeconds');
+    ctx.watches.serve(r.res, {
+      rt,
+      namespace: r.route.namespace,
+      filter,
+      fromRv,
+      table: table ? includeObjectParam(r.query) : undefined,
+      bookmarks: r.query.get('allowWatchBookmarks') === 'true',
+      initialEventsEnd:
+        r.query.get('sendInitialEvents') === 'true' &&
+        r.query.get('allowWatchBookmarks') === 'true',
+      timeoutMs: (timeout ?? 1800 + Math.floor(Math.random() * 1800)) * 1000,
+    });
+    return;
+  }
+  serveList(
+    r.res,
+    ctx.registry.store,
+    rt,
+    r.route.namespace,
+    filter,
+    r.query,
+    table,
+    ctx.clock.now(),
+  );
+}
+
+function respondObject(ctx: HandlerContext, r: Request, code: number, obj: KObject): void {
+  if (wantsTable(r.req.headers.accept)) {
+    const t = toTable(r.route.rt.key, [obj], ctx.clock.now(), {
+      includeObject: includeObjectParam(r.query),
+      listMeta: { resourceVersion: obj.metadata.resourceVersion ?? '' },
+    });
+    sendJson(r.res, code, t, {}, TABLE_CONTENT_TYPE);
+    return;
+  }
+  sendJson(r.res, code, obj);
+}
+
+function itemGet(ctx: HandlerContext, r: Request): void {
+  const obj = ctx.registry.get(r.route.rt, ns(r), r.route.name ?? '');
+  if (r.route.subresource === 'scale') return sendJson(r.res, 200, toScale(obj));
+  respondObject(ctx, r, 200, obj);
+}
+
+async function bodyObject(r: Request): Promise<KObject> {
+  const body = decodeObject(await readBody(r.req), r.req.headers['content-type']);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest("Object 'Kind' is missing in the request body");
+  }
+  return body as KObject;
+}
+
+async function create(ctx: HandlerContext, r: Request): Promise<void> {
+  const dryRun = dryRunParam(r.query, 'CreateOptions');
+  const body = await bodyObject(r);
+  const created = ctx.registry.create(r.route.rt, ns(r), body, { dryRun });
+  respondObject(ctx, r, 201, created);
+}
+
+/** PUT of the main resource, `/status` or `/scale`. */
+async function update(ctx: HandlerContext, r: Request): Promise<void> {
+  const dryRun = dryRunParam(r.query, 'UpdateOptions');
+  const body = await bodyObject(r);
+  respondObject(ctx, r, 200, write(ctx, r, body, dryRun));
+}
+
+function write(ctx: HandlerContext, r: Request, body: KObject, dryRun: boolean): KObject {
+  const { rt, name = '', subresource } = r.route;
+  if (subresource === 'scale') {
+    const current = ctx.registry.get(rt, ns(r), name);
+    const updated = ctx.registry.update(rt, ns(r), name, fromScale(current, body), { dryRun });
+    return toScale(updated);
+  }
+  const opts = subresource === 'status' ? { dryRun, subresource: 'status' as const } : { dryRun };
+  return ctx.registry.update(rt, ns(r), name, body, opts);
+}
+
+async function patch(ctx: HandlerContext, r: Request): Promise<void> {
+  const dryRun = dryRunParam(r.query, 'PatchOptions');
+  const { rt, name = '', subresource } = r.route;
+  const text = (await readBody(r.req)).toString('utf8');
+  const contentType = r.req.headers['content-type'] ?? '';
+  const current = ctx.registry.get(rt, ns(r), name);
+  const target = subresource === 'scale' ? toScale(current) : current;
+  const patched = applyPatch(target, parseJson(text), contentType, target.kind) as KObject;
+  if (subresource === 'scale') {
+    patched.metadata = {
+      ...patched.metadata,
+      resourceVersion: current.metadata.resourceVersion ?? '',
+    };
+  }
+  respondObject(ctx, r, 200, write(ctx, r, patched, dryRun));
+}
+
+async function remove(ctx: HandlerContext, r: Request): Promise<void> {
+  if (r.route.subresource !== undefined) throw methodNotAllowed();
+  const text = (await readBody(r.req)).toString('utf8');
+  const body = text.trim() === '' ? {} : (parseJson(text) as DeleteOptions);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('invalid DeleteOptions');
+  const opts: DeleteOptions = { ...body };
+  const grace = intParam(r.query, 'gracePeriodSeconds');
+  if (grace !== undefined) opts.gracePeriodSeconds = grace;
+  const policy = r.query.get('propagationPolicy');
+  if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan')
+    opts.propagationPolicy = policy;
+  else if (policy !== null)
+    throw badRequest(
+      `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+    );
+  if (dryRunParam(r.query, 'DeleteOptions')) opts.dryRun = ['All'];
+  else if (
+    opts.dryRun !== undefined &&
+    !(opts.dryRun.length === 1 && opts.dryRun[0] === 'All') &&
+    opts.dryRun.length > 0
+  ) {
+    throw badRequest(
+      `dryRun: Unsupported value: ${JSON.stringify(opts.dryRun)}: supported values: "All"`,
+    );
+  }
+  const result = ctx.registry.delete(r.route.rt, ns(r), r.route.name ?? '', opts);
+  respondObject(ctx, r, 200, result.object);
+}

@@ -1,0 +1,100 @@
+import type { ServerResponse } from 'node:http';
+import type { Store } from '../store/store';
+import type { KObject, ResourceType } from '../store/types';
+import { apiVersionOf } from '../store/types';
+import { ApiError, badRequest, gone } from './errors';
+import type { ObjectFilter } from './filters';
+import { intParam, sendJson, TABLE_CONTENT_TYPE } from './http';
+import { includeObjectParam } from './table-response';
+import { toTable } from './tables';
+
+interface ContinueToken {
+  rv: number;
+  after: string;
+}
+
+const keyOf = (o: KObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+
+function decodeContinue(token: string): ContinueToken {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
+    if (typeof parsed.rv === 'number' && typeof parsed.after === 'string') return parsed;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
+}
+
+/**
+ * Checks a list's resourceVersion: unset and "0" serve the newest state; a version newer than
+ * the store's is a 504 Timeout, and `resourceVersionMatch=Exact` of an older one is 410.
+ */
+function checkListVersion(store: Store, query: URLSearchParams): void {
+  const raw = query.get('resourceVersion');
+  if (raw === null || raw === '' || raw === '0') return;
+  if (!/^\d+$/.test(raw)) throw badRequest(`invalid resource version: ${raw}`);
+  const rv = Number(raw);
+  if (rv > store.resourceVersion) {
+    throw new ApiError(
+      504,
+      'Timeout',
+      `Timeout: Too large resource version: ${rv}, current: ${store.resourceVersion}`,
+      {
+        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+        retryAfterSeconds: 1,
+      },
+    );
+  }
+  if (query.get('resourceVersionMatch') === 'Exact' && rv !== store.resourceVersion) {
+    throw gone(`too old resource version: ${rv} (${store.resourceVersion})`);
+  }
+}
+
+/** LIST with selectors, `limit`/`continue` pagination and server-side printing. */
+export function serveList(
+  res: ServerResponse,
+  store: Store,
+  rt: ResourceType,
+  namespace: string | undefined,
+  filter: ObjectFilter,
+  query: URLSearchParams,
+  table: boolean,
+  now: number,
+): void {
+  checkListVersion(store, query);
+  const limit = intParam(query, 'limit') ?? 0;
+  const token = query.get('continue');
+  let rv = store.resourceVersion;
+  let items = store.list(rt.key, namespace).filter(filter);
+  if (token) {
+    const cont = decodeContinue(token);
+    if (cont.rv < store.compactedResourceVersion) {
+      throw gone(
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
+    }
+    rv = cont.rv;
+    items = items.filter((o) => keyOf(o) > cont.after);
+  }
+  const metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number } = {
+    resourceVersion: String(rv),
+  };
+  if (limit > 0 && items.length > limit) {
+    const remaining = items.length - limit;
+    items = items.slice(0, limit);
+    metadata.continue = Buffer.from(
+      JSON.stringify({ rv, after: keyOf(items[items.length - 1] as KObject) }),
+    ).toString('base64url');
+    if (!query.get('labelSelector') && !query.get('fieldSelector'))
+      metadata.remainingItemCount = remaining;
+  }
+  if (table) {
+    const t = toTable(rt.key, items, now, {
+      includeObject: includeObjectParam(query),
+      listMeta: metadata,
+    });
+    sendJson(res, 200, t, {}, TABLE_CONTENT_TYPE);
+    return;
+  }
+  sendJson(res, 200, { kind: rt.listKind, apiVersion: apiVersionOf(rt), metadata, items });
+}

@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { rfc3339, type Clock } from '../clock';
+import type { Store } from '../store/store';
+import type { KObject, ResourceType } from '../store/types';
+import { apiVersionOf } from '../store/types';
+import {
+  STALE_OBJECT,
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+} from './errors';
+import { resolveDeletion, type DeleteOptions } from './deletion';
+import { strategyFor } from './strategies';
+import { validateObjectMeta } from './validation';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export type { DeleteOptions } from './deletion';
+
+/** What a DELETE did: removed at once, or left in place with a deletionTimestamp. */
+export interface DeleteResult {
+  object: KObject;
+  removed: boolean;
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** Metadata a client cannot change through an update. */
+const IDENTITY = [
+  'uid',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'namespace',
+  'name',
+] as const;
+
+/**
+ * Options of an update. `internal` marks writes of the in-process control plane, which
+ * reach fields (a pod's nodeName) that kube-apiserver only lets through subresources the
+ * embedded cluster does not route, such as pods/binding.
+ */
+export interface UpdateOptions extends WriteOptions {
+  /** `binding`: a control-plane write of spec and status together, as pods/binding does. */
+  subresource?: 'status' | 'binding';
+  internal?: boolean;
+}
+
+/**
+ * Kubernetes object semantics over the store, as kube-apiserver's generic registry applies
+ * them: names, uids, generations, optimistic concurrency, subresources, graceful deletion
+ * and finalizers. The HTTP handlers and the in-process controllers both write through it.
+ */
+export class Registry {
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+  ) {}
+
+  get(rt: ResourceType, namespace: string, name: string): KObject {
+    const found = this.store.get(rt.key, rt.namespaced ? namespace : '', name);
+    if (!found) throw notFound(rt, name);
+    return found;
+  }
+
+  tryGet(rt: ResourceType, namespace: string, name: string): KObject | undefined {
+    return this.store.get(rt.key, rt.namespaced ? namespace : '', name);
+  }
+
+  list(rt: ResourceType, namespace?: string): KObject[] {
+    return this.store.list(rt.key, rt.namespaced ? namespace : undefined);
+  }
+
+  /** POST: validates, defaults, assigns identity and stores (unless dry-run). */
+  create(rt: ResourceType, namespace: string, body: KObject, opts: WriteOptions = {}): KObject {
+    const obj = this.normaliseBody(rt, namespace, body);
+    const meta = obj.metadata;
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + suffix();
+    const strategy = strategyFor(rt);
+    const errs = validateObjectMeta(meta, {
+      namespaced: rt.namespaced,
+      nameRule: strategy.nameRule,
+    });
+    errs.push(...strategy.validate(obj));
+    if (errs.length > 0) throw invalid(rt.kind, rt.group, meta.name ?? '', errs);
+    if (rt.namespaced) this.checkNamespaceOpen(rt, meta.namespace ?? '', meta.name ?? '');
+    if (this.tryGet(rt, meta.namespace ?? '', meta.name ?? '')) {
+      throw alreadyExists(rt, meta.name ?? '');
+    }
+    for (const k of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'resourceVersion']) {
+      delete meta[k];
+    }
+    meta.uid = randomUUID();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    if (strategy.hasGeneration) meta.generation = 1;
+    if (rt.subresources.includes('status') && !strategy.keepsStatusOnCreate) {
+      delete obj.status;
+    }
+    strategy.prepareForCreate(obj, this);
+    return opts.dryRun ? obj : this.store.put(rt.key, obj);
+  }
+
+  /**
+   * PUT of the main resource or its status subresource, with optimistic concurrency: a stale
+   * resourceVersion is a 409 Conflict; an empty one is an unconditional update.
+   */
+  update(
+    rt: ResourceType,
+    namespace: string,
+    name: string,
+    body: KObject,
+    opts: UpdateOptions = {},
+  ): KObject {
+    const old = this.get(rt, namespace, name);
+    const obj = this.normaliseBody(rt, namespace, body);
+    if (obj.metadata.name !== name) {
+      throw badRequest(
+        'the name of the object (' +
+          (obj.metadata.name ?? '') +
+          ') does not match the name on the URL (' +
+          name +
+          ')',
+      );
+    }
+    const rv = obj.metadata.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
+      throw conflict(rt, name, STALE_OBJECT);
+    }
+    let next: KObject;
+    if (opts.subresource === 'status') next = this.forStatus(old, obj);
+    else if (opts.subresource === 'binding')
+      next = { ...obj, metadata: this.keepIdentity(old, obj.metadata) };
+    else next = this.forMain(rt, old, obj, opts);
+    return this.write(rt, next, opts);
+  }
+
+  /** Read-modify-write for in-process controllers: `fn` edits a copy of the stored object. */
+  mutate(
+    rt: ResourceType,
+    namespace: string,
+    name: string,
+    fn: (obj: KObject) => void,
+    opts: { subresource?: 'status' | 'binding' } = {},
+  ): KObject | undefined {
+    const old = this.tryGet(rt, namespace, name);
+    if (!old) return undefined;
+    const copy = clone(old);
+    fn(copy);
+    if (JSON.stringify(copy) === JSON.stringify(old)) return old;
+    return this.update(rt, namespace, name, copy, { ...opts, internal: true });
+  }
+
+  /** DELETE with DeleteOptions: preconditions, graceful deletion, finalizers and propagation. */
+  delete(
+    rt: ResourceType,
+    namespace: string,
+    name: string,
+    opts: DeleteOptions = {},
+  ): DeleteResult {
+    const old = this.get(rt, namespace, name);
+    const plan = resolveDeletion(rt, old, opts, this.clock.now());
+    if (plan.remove) {
+      if (!opts.dryRun?.includes('All'))
+        this.store.remove(rt.key, rt.namespaced ? namespace : '', name);
+      return { object: old, removed: true };
+    }
+    if (plan.object === old || opts.dryRun?.includes('All'))
+      return { object: plan.object, removed: false };
+    return { object: this.store.put(rt.key, plan.object), removed: false };
+  }
+
+  private write(rt: ResourceType, next: KObject, opts: WriteOptions): KObject {
+    const meta = next.metadata;
+    if (opts.dryRun) return next;
+    // An object whose deletion waits only on finalizers goes once the last one is removed;
+    // a namespace also waits for its spec.finalizers (the namespace controller's).
+    const held = [
+      ...(meta.finalizers ?? []),
+      ...(rt.key === 'namespaces' ? (next.spec?.finalizers ?? []) : []),
+    ];
+    if (meta.deletionTimestamp && held.length === 0 && !meta.deletionGracePeriodSeconds) {
+      this.store.remove(rt.key, meta.namespace ?? '', meta.name ?? '');
+      return next;
+    }
+    return this.store.put(rt.key, next);
+  }
+
+  private forMain(rt: ResourceType, old: KObject, obj: KObject, opts: UpdateOptions): KObject {
+    const strategy = strategyFor(rt);
+    const next = clone(obj);
+    next.metadata = this.keepIdentity(old, next.metadata);
+    if (rt.subresources.includes('status')) {
+      if (old.status === undefined) delete next.status;
+      else next.status = clone(old.status);
+    }
+    const errs = validateObjectMeta(next.metadata, {
+      namespaced: rt.namespaced,
+      nameRule: strategy.nameRule,
+    });
+    errs.push(...strategy.validate(next));
+    if (!opts.internal) errs.push(...strategy.validateUpdate(old, next));
+    if (errs.length > 0) throw invalid(rt.kind, rt.group, old.metadata.name ?? '', errs);
+    if (strategy.hasGeneration && JSON.stringify(old.spec) !== JSON.stringify(next.spec)) {
+      next.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    }
+    return next;
+  }
+
+  private forStatus(old: KObject, obj: KObject): KObject {
+    // Status writes may change nothing but status (ResetObjectMetaForStatus).
+    const next = clone(old);
+    next.status = clone(obj.status);
+    return next;
+  }
+
+  private keepIdentity(old: KObject, meta: KObject['metadata']): KObject['metadata'] {
+    const o = old.metadata;
+    const next: Record<string, unknown> = { ...meta };
+    for (const k of IDENTITY) {
+      if (o[k] === undefined) delete next[k];
+      else next[k] = o[k];
+    }
+    return next as KObject['metadata'];
+  }
+
+  private normaliseBody(rt: ResourceType, namespace: string, body: KObject): KObject {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw badRequest("Object 'Kind' is missing in the request body");
+    }
+    const obj = clone(body);
+    const want = apiVersionOf(rt);
+    if (obj.apiVersion !== undefined && obj.apiVersion !== want) {
+      throw badRequest(
+        `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${want})`,
+      );
+    }
+    if (obj.kind !== undefined && obj.kind !== rt.kind) {
+      throw badRequest(
+        `the kind in the data (${String(obj.kind)}) does not match the expected kind (${rt.kind})`,
+      );
+    }
+    obj.apiVersion = want;
+    obj.kind = rt.kind;
+    if (typeof obj.metadata !== 'object' || obj.metadata === null || Array.isArray(obj.metadata))
+      obj.metadata = {};
+    if (rt.namespaced) {
+      const ns = obj.metadata.namespace;
+      if (ns !== undefined && ns !== '' && ns !== namespace) {
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
+      }
+      obj.metadata.namespace = namespace;
+    } else {
+      delete obj.metadata.namespace;
+    }
+    return obj;
+  }
+
+  /** NamespaceLifecycle admission: no new content in a missing or terminating namespace. */
+  private checkNamespaceOpen(rt: ResourceType, namespace: string, name: string): void {
+    const ns = this.store.get('namespaces', '', namespace);
+    if (!ns) throw notFound({ group: '', resource: 'namespaces' }, namespace);
+    if (ns.status?.phase === 'Terminating') {
+      throw forbidden(
+        rt,
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+        [
+          {
+            reason: 'NamespaceTerminating',
+            message: `namespace ${namespace} is being terminated`,
+            field: 'metadata.namespace',
+          },
+        ],
+      );
+    }
+  }
+}
+
+/** generateName's random suffix: five characters from the apiserver's alphabet. */
+function suffix(): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let s = '';
+  for (let i = 0; i < 5; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return s;
+}

@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
+import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION } from './discovery';
+import { ApiError, internal, methodNotAllowed, unknownResource } from './errors';
+import { handleResource } from './handlers';
+import { openApiGroupVersion, openApiRoot } from './openapi';
+import { sendError, sendJson } from './http';
+import type { Registry } from './registry';
+import { route, type Route } from './routes';
+import type { WatchHub } from './watch';
+
+export interface ApiServerDeps {
+  registry: Registry;
+  watches: WatchHub;
+  clock: Clock;
+  /** Extra routes outside the Kubernetes API (the control API); return false to fall through. */
+  extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+}
+
+/** The Kubernetes HTTP API of the embedded cluster on node:http. */
+export function createApiServer(deps: ApiServerDeps): Server {
+  const server = createServer((req, res) => {
+    void serve(deps, req, res).catch((err: unknown) => {
+      sendError(
+        res,
+        err instanceof ApiError ? err : internal(String((err as Error)?.message ?? err)),
+      );
+    });
+  });
+  // Watches stay open for up to an hour; Node's defaults would cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function serve(
+  deps: ApiServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (deps.extra && (await deps.extra(req, res, url))) return;
+  const r = route(url.pathname);
+  if (!r) throw unknownResource();
+  if (r.kind === 'resource') {
+    await handleResource(deps, { req, res, query: url.searchParams, route: r });
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
+  serveDiscovery(res, r, req.headers.host ?? '127.0.0.1');
+}
+
+function serveDiscovery(
+  res: ServerResponse,
+  r: Exclude<Route, { kind: 'resource' }>,
+  host: string,
+): void {
+  switch (r.kind) {
+    case 'version':
+      return sendJson(res, 200, VERSION);
+    case 'health':
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('ok');
+      return;
+    case 'api':
+      return sendJson(res, 200, apiVersions(host));
+    case 'apis':
+      return sendJson(res, 200, apiGroupList());
+    case 'group':
+    case 'groupVersion': {
+      const doc = r.kind === 'group' ? apiGroupDoc(r.group) : apiResourceList(r.groupVersion);
+      if (!doc) throw unknownResource();
+      return sendJson(res, 200, doc);
+    }
+    case 'openapi': {
+      const doc = r.path === '' ? openApiRoot() : openApiGroupVersion(r.path);
+      if (!doc) throw unknownResource();
+      return sendJson(res, 200, doc);
+    }
+    default: {
+      const never: never = r;
+      throw new Error(`unhandled route ${JSON.stringify(never)}`);
+    }
+  }
+}
