@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Registry } from './api/registry';
+import { createApiServer } from './api/server';
+import { WatchHub } from './api/watch';
+import { RealClock, type Clock } from './clock';
+import { OwnerIndex, type ControllerContext } from './controllers/context';
+import { EventRecorder } from './controllers/events';
+import { startControllers } from './controllers';
+import { applyManifests, parseManifests, SCENARIOS } from './scenarios';
+import { Store } from './store/store';
+
+export interface ClusterOptions {
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** A named starting state (`empty`, `demo`); default `empty`. */
+  scenario?: string;
+  /** Extra multi-document YAML texts, created after the scenario. */
+  manifests?: string[];
+  clock?: Clock;
+  /** How long watch history is kept (default 5 minutes). */
+  historyWindowMs?: number;
+  /** At most this many events of history are kept. */
+  historyLimit?: number;
+  /** How often watches that asked for bookmarks get one (default 10 s). */
+  bookmarkIntervalMs?: number;
+}
+
+export interface SimCluster {
+  url: string;
+  port: number;
+  store: Store;
+  registry: Registry;
+  clock: Clock;
+  watches: WatchHub;
+  /** A kubeconfig whose current context (`drainboard-sim`) points at this cluster. */
+  kubeconfig(): string;
+  writeKubeconfig(path: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded cluster: store, control plane and the HTTP API on 127.0.0.1. */
+export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluster> {
+  const scenario = opts.scenario ?? 'empty';
+  const text = SCENARIOS[scenario];
+  if (text === undefined)
+    throw new Error(`unknown scenario "${scenario}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  const clock = opts.clock ?? new RealClock();
+  const store = new Store(clock, {
+    historyWindowMs: opts.historyWindowMs,
+    historyLimit: opts.historyLimit,
+  });
+  const registry = new Registry(store, clock);
+  const ctx: ControllerContext = {
+    registry,
+    store,
+    clock,
+    events: new EventRecorder(registry, clock),
+    owners: new OwnerIndex(store),
+  };
+  const objects = [text, ...(opts.manifests ?? [])].flatMap(parseManifests);
+  // Controllers first: they learn of the scenario's objects from the store's events.
+  const controllers = startControllers(ctx);
+  applyManifests(registry, objects);
+  const watches = new WatchHub(store, clock, opts.bookmarkIntervalMs ?? 10_000);
+  const server = createApiServer({ registry, watches, clock });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const token = randomBytes(16).toString('hex');
+  const kubeconfig = (): string => kubeconfigFor(url, token);
+  return {
+    url,
+    port,
+    store,
+    registry,
+    clock,
+    watches,
+    kubeconfig,
+    async writeKubeconfig(path) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, kubeconfig(), { mode: 0o600 });
+    },
+    async stop() {
+      for (const c of controllers) c.stop();
+      watches.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Plain HTTP needs `insecure-skip-tls-verify` for client-node (toolchain.md §3). */
+function kubeconfigFor(url: string, token: string): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: drainboard-sim
+  cluster:
+    server: ${url}
+    insecure-skip-tls-verify: true
+contexts:
+- name: drainboard-sim
+  context:
+    cluster: drainboard-sim
+    user: drainboard-sim
+    namespace: default
+current-context: drainboard-sim
+users:
+- name: drainboard-sim
+  user:
+    token: ${token}
+`;
+}
