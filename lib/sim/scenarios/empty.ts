@@ -1,4 +1,7 @@
-/** Three Ready nodes across three zones and the namespaces every cluster has. */
+/**
+ * Three nodes across three zones and the namespaces every cluster has. The simulated
+ * kubelet registers each node (conditions, capacity, node info) as soon as it appears.
+ */
 function node(name: string, zone: string, ip: string): string {
   return `
 apiVersion: v1
@@ -15,18 +18,6 @@ status:
   addresses:
   - {type: InternalIP, address: ${ip}}
   - {type: Hostname, address: ${name}}
-  capacity: {cpu: "4", memory: 16Gi, pods: "110", ephemeral-storage: 100Gi}
-  allocatable: {cpu: "4", memory: 16Gi, pods: "110", ephemeral-storage: 100Gi}
-  conditions:
-  - {type: Ready, status: "True", reason: KubeletReady, message: kubelet is posting ready status}
-  nodeInfo:
-    kubeletVersion: v1.32.4
-    kubeProxyVersion: v1.32.4
-    containerRuntimeVersion: containerd://1.7.24
-    osImage: Debian GNU/Linux 12 (bookworm)
-    kernelVersion: 6.1.0-drainboard
-    operatingSystem: linux
-    architecture: amd64
 `;
 }
 
