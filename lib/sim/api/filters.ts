@@ -1,11 +1,10 @@
 import {
   fieldLabelError,
   matchesFields,
-  matchesLabels,
   parseFieldSelector,
-  parseLabelSelector,
   unsupportedFields,
-} from '../store/selectors';
+} from '../store/field-selectors';
+import { matchesLabels, parseLabelSelector } from '../store/selectors';
 import type { KObject, ResourceType } from '../store/types';
 import { badRequest } from './errors';
 

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import {
   fieldLabelError,
-  labelSelectorFromObject,
   matchesFields,
-  matchesLabels,
   parseFieldSelector,
-  parseLabelSelector,
   unsupportedFields,
+} from './field-selectors';
+import {
+  labelSelectorFromObject,
+  matchesLabels,
+  parseLabelSelector,
   type LabelSelectorObject,
 } from './selectors';
 import type { KObject } from './types';
