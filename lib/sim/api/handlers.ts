@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
 import type { KObject } from '../store/types';
-import { badRequest, methodNotAllowed, unknownResource } from './errors';
+import {
+  badRequest,
+  invalid,
+  methodNotAllowed,
+  unknownResource,
+  unsupportedMediaType,
+  type FieldError,
+} from './errors';
 import { filterFromQuery } from './filters';
 import {
   decodeObject,
@@ -14,12 +21,13 @@ import {
   wantsTable,
 } from './http';
 import { serveList } from './list';
-import { applyPatch } from './patch';
+import { applyPatch, PATCH_TYPES } from './patch';
 import type { DeleteOptions, Registry } from './registry';
 import type { ResourceRoute } from './routes';
 import { fromScale, toScale } from './scale';
 import { includeObjectParam } from './table-response';
 import { toTable } from './tables';
+import { fieldInvalid, goQuote } from './validation';
 import type { WatchHub } from './watch';
 
 export interface HandlerContext {
@@ -47,7 +55,10 @@ export async function handleResource(ctx: HandlerContext, r: Request): Promise<v
   }
   if (route.name === undefined) {
     if (method === 'GET') return collectionGet(ctx, r);
-    if (method === 'POST') return create(ctx, r);
+    // A namespaced resource's list across all namespaces serves only GET (list and watch).
+    if (method === 'POST' && (!route.rt.namespaced || route.namespace !== undefined)) {
+      return create(ctx, r);
+    }
     throw methodNotAllowed();
   }
   switch (method) {
@@ -148,6 +159,12 @@ async function update(ctx: HandlerContext, r: Request): Promise<void> {
 function write(ctx: HandlerContext, r: Request, body: KObject, dryRun: boolean): KObject {
   const { rt, name = '', subresource } = r.route;
   if (subresource === 'scale') {
+    const bodyName = (body.metadata as { name?: unknown } | undefined)?.name;
+    if (bodyName !== name) {
+      throw badRequest(
+        `the name of the object (${String(bodyName ?? '')}) does not match the name on the URL (${name})`,
+      );
+    }
     const current = ctx.registry.get(rt, ns(r), name);
     const updated = ctx.registry.update(rt, ns(r), name, fromScale(current, body), { dryRun });
     return toScale(updated);
@@ -157,10 +174,14 @@ function write(ctx: HandlerContext, r: Request, body: KObject, dryRun: boolean):
 }
 
 async function patch(ctx: HandlerContext, r: Request): Promise<void> {
+  const contentType = r.req.headers['content-type'] ?? '';
+  // As patch.go does first of all: an unserved patch type is 415 whatever the body holds.
+  if (!PATCH_TYPES.includes((contentType.split(';')[0] ?? '').trim())) {
+    throw unsupportedMediaType(PATCH_TYPES.join(', '));
+  }
   const dryRun = dryRunParam(r.query, 'PatchOptions');
   const { rt, name = '', subresource } = r.route;
   const text = (await readBody(r.req)).toString('utf8');
-  const contentType = r.req.headers['content-type'] ?? '';
   const current = ctx.registry.get(rt, ns(r), name);
   const target = subresource === 'scale' ? toScale(current) : current;
   const patched = applyPatch(target, parseJson(text), contentType, target.kind) as KObject;
@@ -183,22 +204,40 @@ async function remove(ctx: HandlerContext, r: Request): Promise<void> {
   const grace = intParam(r.query, 'gracePeriodSeconds');
   if (grace !== undefined) opts.gracePeriodSeconds = grace;
   const policy = r.query.get('propagationPolicy');
-  if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan')
-    opts.propagationPolicy = policy;
-  else if (policy !== null)
-    throw badRequest(
-      `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
-    );
+  if (policy !== null) opts.propagationPolicy = policy as DeleteOptions['propagationPolicy'];
   if (dryRunParam(r.query, 'DeleteOptions')) opts.dryRun = ['All'];
-  else if (
-    opts.dryRun !== undefined &&
-    !(opts.dryRun.length === 1 && opts.dryRun[0] === 'All') &&
-    opts.dryRun.length > 0
-  ) {
-    throw badRequest(
-      `dryRun: Unsupported value: ${JSON.stringify(opts.dryRun)}: supported values: "All"`,
-    );
-  }
+  validateDeleteOptions(opts);
   const result = ctx.registry.delete(r.route.rt, ns(r), r.route.name ?? '', opts);
   respondObject(ctx, r, 200, result.object);
+}
+
+/** ValidateDeleteOptions, which the delete handler answers as 422 Invalid. */
+function validateDeleteOptions(opts: DeleteOptions): void {
+  const errs: FieldError[] = [];
+  const policy: unknown = opts.propagationPolicy;
+  if (policy != null && opts.orphanDependents != null) {
+    errs.push(
+      fieldInvalid(
+        'propagationPolicy',
+        String(policy),
+        'orphanDependents and deletionPropagation cannot be both set',
+      ),
+    );
+  }
+  if (policy != null && !['Foreground', 'Background', 'Orphan'].includes(String(policy))) {
+    errs.push({
+      type: 'FieldValueNotSupported',
+      field: 'propagationPolicy',
+      message: `propagationPolicy: Unsupported value: ${goQuote(String(policy))}: supported values: "Foreground", "Background", "Orphan", "nil"`,
+    });
+  }
+  const dryRun = opts.dryRun ?? [];
+  if (!dryRun.every((v) => v === 'All')) {
+    errs.push({
+      type: 'FieldValueNotSupported',
+      field: 'dryRun',
+      message: `dryRun: Unsupported value: ${JSON.stringify(dryRun)}: supported values: "All"`,
+    });
+  }
+  if (errs.length > 0) throw invalid('DeleteOptions', 'meta.k8s.io', '', errs);
 }

@@ -30,6 +30,9 @@ export interface DeleteResult {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
+/** Top-level fields that are structs in Go: metadata always, spec and status where served. */
+const STRUCTS = ['metadata', 'spec', 'status'] as const;
+
 /** Metadata a client cannot change through an update. */
 const IDENTITY = [
   'uid',
@@ -247,8 +250,18 @@ export class Registry {
     }
     obj.apiVersion = want;
     obj.kind = rt.kind;
-    if (typeof obj.metadata !== 'object' || obj.metadata === null || Array.isArray(obj.metadata))
-      obj.metadata = {};
+    // Go decodes into typed structs: `null` leaves a field unset, any other non-object is a 400.
+    for (const key of rt.subresources.includes('status') ? STRUCTS : STRUCTS.slice(0, 1)) {
+      const v: unknown = obj[key];
+      if (v == null || (typeof v === 'object' && !Array.isArray(v))) continue;
+      const type = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+      const goType =
+        key === 'metadata' ? 'ObjectMeta' : `${rt.kind}${key === 'spec' ? 'Spec' : 'Status'}`;
+      throw badRequest(
+        `${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: json: cannot unmarshal ${type} into Go struct field ${rt.kind}.${key} of type ${rt.version}.${goType}`,
+      );
+    }
+    if (obj.metadata == null) obj.metadata = {};
     if (rt.namespaced) {
       const ns = obj.metadata.namespace;
       if (ns !== undefined && ns !== '' && ns !== namespace) {

@@ -39,16 +39,31 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const raw = req.url ?? '/';
+  // A fixed origin, so that a path starting `//` is a path (as in Go), not an authority.
+  const url = new URL(`http://localhost${raw.startsWith('/') ? '' : '/'}${raw}`);
   if (deps.extra && (await deps.extra(req, res, url))) return;
-  const r = route(url.pathname);
+  // Route on the path as sent: URL parsing resolves `%2E%2E` segments, which would turn
+  // `…/pods/%2E%2E` into the namespace itself; kube-apiserver reads a pod named "..".
+  const r = route(raw.split(/[?#]/)[0] ?? '/');
   if (!r) throw unknownResource();
   if (r.kind === 'resource') {
     await handleResource(deps, { req, res, query: url.searchParams, route: r });
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    // A discovery path that serves nothing is 404 whatever the method.
+    if (!discoveryServed(r)) throw unknownResource();
+    throw methodNotAllowed();
+  }
   serveDiscovery(res, r, req.headers.host ?? '127.0.0.1');
+}
+
+function discoveryServed(r: Exclude<Route, { kind: 'resource' }>): boolean {
+  if (r.kind === 'group') return apiGroupDoc(r.group) !== undefined;
+  if (r.kind === 'groupVersion') return apiResourceList(r.groupVersion) !== undefined;
+  if (r.kind === 'openapi') return r.path === '' || openApiGroupVersion(r.path) !== undefined;
+  return true;
 }
 
 function serveDiscovery(
