@@ -13,7 +13,8 @@ interface ContinueToken {
   after: string;
 }
 
-const keyOf = (o: KObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+// NUL sorts before every name character, so these keys compare in Store.list's order ("pg" before "pg-x").
+const keyOf = (o: KObject): string => `${o.metadata.namespace ?? ''}\u0000${o.metadata.name ?? ''}`;
 
 function decodeContinue(token: string): ContinueToken {
   try {
