@@ -23,7 +23,7 @@ const DEFAULT_TOLERATIONS = [
 function defaultContainer(c: Container): Container {
   const image = String(c.image ?? '');
   const tag = image.includes('@') ? 'digest' : (image.split('/').pop() ?? '').split(':')[1];
-  return {
+  const out: Container = {
     ...c,
     imagePullPolicy:
       c.imagePullPolicy ?? (tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent'),
@@ -31,6 +31,11 @@ function defaultContainer(c: Container): Container {
     terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
     resources: c.resources ?? {},
   };
+  if (Array.isArray(c.ports)) {
+    // SetDefaults_ContainerPort: the protocol defaults to TCP.
+    out.ports = (c.ports as Container[]).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+  }
+  return out;
 }
 
 /** Pod spec defaults of the core/v1 defaulters and the default admission plugins. */

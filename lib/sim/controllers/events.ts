@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rfc3339, type Clock } from '../clock';
 import type { Registry } from '../api/registry';
 import { resourceType } from '../store/resources';
@@ -12,6 +11,8 @@ const events = resourceType('events');
  */
 export class EventRecorder {
   private readonly recent = new Map<string, string>();
+  /** The last name suffix handed out, so that names stay unique within one millisecond. */
+  private lastNanos = 0n;
 
   constructor(
     private readonly registry: Registry,
@@ -38,7 +39,12 @@ export class EventRecorder {
       });
       return;
     }
-    const name = `${m.name ?? ''}.${randomBytes(8).toString('hex')}`;
+    // client-go names an event `<object>.<hex UnixNano>`, so names sort by time: kubectl
+    // describe keeps that order among events of the same second.
+    let nanos = BigInt(Math.floor(this.clock.now())) * 1_000_000n;
+    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
+    this.lastNanos = nanos;
+    const name = `${m.name ?? ''}.${nanos.toString(16)}`;
     const source: Record<string, string> = { component };
     if (host) source.host = host;
     this.registry.create(events, namespace, {
