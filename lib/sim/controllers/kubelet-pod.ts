@@ -11,6 +11,7 @@ import {
   crashContainers,
   restartContainers,
   setReadiness,
+  admitPod,
   startPod,
   terminatePod,
   type PodStatus,
@@ -78,7 +79,13 @@ export class PodLifecycle {
     const ann = pod.metadata.annotations;
     const at =
       run.boundAt + annotationDuration(ann, ANNOTATIONS.startAfter, DEFAULTS_MS.startAfter);
-    if (this.now() < at) return at;
+    if (this.now() < at) {
+      if (pod.status?.containerStatuses === undefined) {
+        const hostIP = this.network.hostIP(node);
+        this.writeStatus(pod, (s) => admitPod(s, pod, this.now(), hostIP, run.boundAt));
+      }
+      return at;
+    }
     const net = {
       hostIP: this.network.hostIP(node),
       podIP: this.network.allocate(key, node.metadata.name ?? ''),

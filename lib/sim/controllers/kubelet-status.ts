@@ -148,6 +148,34 @@ function runningStatus(c: { name: string; image: string }, startedAt: number): C
   };
 }
 
+/**
+ * What the kubelet reports as soon as it admits a bound pod, before its containers start:
+ * still Pending, containers waiting with reason ContainerCreating (kubectl's STATUS column).
+ */
+export function admitPod(
+  status: PodStatus,
+  pod: KObject,
+  at: number,
+  hostIP: string,
+  startTime: number,
+): void {
+  status.phase = 'Pending';
+  status.hostIP = hostIP;
+  status.hostIPs = [{ ip: hostIP }];
+  status.startTime = rfc3339(startTime);
+  status.containerStatuses = containersOf(pod).map((c) => ({
+    ...neverRan(c),
+    imageID: '',
+    state: { waiting: { reason: 'ContainerCreating' } },
+  }));
+  setCondition(status, 'PodReadyToStartContainers', 'False', at);
+  setCondition(status, 'Initialized', 'True', at);
+  setReadiness(status, false, at);
+  if (!status.conditions.some((c: Condition) => c.type === 'PodScheduled')) {
+    setCondition(status, 'PodScheduled', 'True', at);
+  }
+}
+
 /** The kubelet's first status of a started pod: Running, addressed, containers up but not ready. */
 export function startPod(
   status: PodStatus,

@@ -101,7 +101,13 @@ describe('kubelet: start and readiness', () => {
   it('starts after start-after and turns Ready ready-after later', async () => {
     addPod('web', { [ANNOTATIONS.startAfter]: '3s', [ANNOTATIONS.readyAfter]: '5s' });
     await advance(2900);
-    expect(status('web')?.phase).toBe('Pending');
+    expect(status('web')).toMatchObject({ phase: 'Pending', hostIP: '172.18.0.2' });
+    expect(container('web')).toMatchObject({
+      started: false,
+      ready: false,
+      state: { waiting: { reason: 'ContainerCreating' } },
+    });
+    expect(condition('web', 'PodReadyToStartContainers')?.status).toBe('False');
     await advance(100);
     const s = status('web');
     expect(s).toMatchObject({
@@ -129,10 +135,14 @@ describe('kubelet: start and readiness', () => {
       'ContainersReady=False',
       'PodScheduled=True',
     ]);
+    // Ready has been False since the kubelet admitted the pod, so its transition time stays.
     expect(condition('web', 'Ready')).toMatchObject({
       reason: 'ContainersNotReady',
-      lastTransitionTime: '2026-01-01T00:00:03Z',
+      lastTransitionTime: '2026-01-01T00:00:00Z',
     });
+    expect(condition('web', 'PodReadyToStartContainers')?.lastTransitionTime).toBe(
+      '2026-01-01T00:00:03Z',
+    );
     expect(reasons('web')).toEqual([
       'Created: Created container: app (1)',
       'Pulled: Container image "nginx:1.27" already present on machine (1)',
