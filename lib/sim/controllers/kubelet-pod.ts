@@ -1,7 +1,7 @@
 import { annotationDuration } from '../duration';
 import { resourceType } from '../store/resources';
 import type { KObject } from '../store/types';
-import { ANNOTATIONS, DEFAULTS_MS } from './annotations';
+import { ANNOTATIONS, DEFAULTS_MS, neverReady } from './annotations';
 import { isTerminal, type ControllerContext } from './context';
 import type { NodeNetwork } from './kubelet-node';
 import {
@@ -99,7 +99,7 @@ export class PodLifecycle {
 
   private readyIfDue(pod: KObject, run: PodRun): number | undefined {
     const ann = pod.metadata.annotations;
-    if (ann?.[ANNOTATIONS.neverReady] === 'true') return undefined;
+    if (neverReady(ann, pod.metadata.creationTimestamp)) return undefined;
     const statuses = containerStatuses(pod.status ?? {});
     if (statuses.every((cs) => cs.ready)) return undefined;
     const at =

@@ -179,6 +179,17 @@ describe('kubelet: start and readiness', () => {
     expect(container('web')?.started).toBe(true);
   });
 
+  it('never readies pods created after never-ready-if-created-after, but readies older ones', async () => {
+    const cutoff = { [ANNOTATIONS.neverReadyIfCreatedAfter]: '2026-01-01T00:00:05Z' };
+    addPod('before', cutoff);
+    await advance(10_000, 1000);
+    addPod('after', cutoff);
+    await advance(60_000, 1000);
+    expect(isPodReady(pod('before') as KObject)).toBe(true);
+    expect(status('after')?.phase).toBe('Running');
+    expect(isPodReady(pod('after') as KObject)).toBe(false);
+  });
+
   it('gives a node without a Ready condition a kubelet status, and runs pods there', async () => {
     ctx.registry.create(nodes, '', {
       apiVersion: 'v1',
