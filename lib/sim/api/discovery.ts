@@ -55,6 +55,18 @@ function entries(rt: ResourceType): APIResource[] {
       verbs: ['get', 'patch', 'update'],
     });
   }
+  if (rt.subresources.includes('eviction')) {
+    // The body kind lives in group policy, so the entry names its group and version.
+    out.push({
+      name: `${rt.resource}/eviction`,
+      singularName: '',
+      namespaced: rt.namespaced,
+      group: 'policy',
+      version: 'v1',
+      kind: 'Eviction',
+      verbs: ['create'],
+    });
+  }
   if (rt.subresources.includes('scale')) {
     out.push({
       name: `${rt.resource}/scale`,

@@ -136,7 +136,7 @@ export class Registry {
       throw conflict(rt, name, STALE_OBJECT);
     }
     let next: KObject;
-    if (opts.subresource === 'status') next = this.forStatus(old, obj);
+    if (opts.subresource === 'status') next = this.forStatus(rt, old, obj);
     else if (opts.subresource === 'binding')
       next = { ...obj, metadata: this.keepIdentity(old, obj.metadata) };
     else next = this.forMain(rt, old, obj, opts);
@@ -215,10 +215,12 @@ export class Registry {
     return next;
   }
 
-  private forStatus(old: KObject, obj: KObject): KObject {
+  private forStatus(rt: ResourceType, old: KObject, obj: KObject): KObject {
     // Status writes may change nothing but status (ResetObjectMetaForStatus).
     const next = clone(old);
     next.status = clone(obj.status);
+    const errs = strategyFor(rt).validateStatus(next);
+    if (errs.length > 0) throw invalid(rt.kind, rt.group, old.metadata.name ?? '', errs);
     return next;
   }
 
@@ -277,7 +279,7 @@ export class Registry {
   }
 
   /** NamespaceLifecycle admission: no new content in a missing or terminating namespace. */
-  private checkNamespaceOpen(rt: ResourceType, namespace: string, name: string): void {
+  checkNamespaceOpen(rt: ResourceType, namespace: string, name: string): void {
     const ns = this.store.get('namespaces', '', namespace);
     if (!ns) throw notFound({ group: '', resource: 'namespaces' }, namespace);
     if (ns.status?.phase === 'Terminating') {

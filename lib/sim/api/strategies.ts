@@ -1,5 +1,6 @@
 import type { KObject, ResourceType } from '../store/types';
 import type { FieldError } from './errors';
+import { pdbStrategy } from './pdb';
 import { defaultPodSpec, validatePodSpec, validatePodUpdate } from './pod-spec';
 
 /** Read access the strategies need, e.g. to allocate a free ClusterIP. */
@@ -15,6 +16,7 @@ export interface Strategy {
   prepareForCreate(obj: KObject, ctx: StrategyContext): void;
   validate(obj: KObject): FieldError[];
   validateUpdate(old: KObject, next: KObject): FieldError[];
+  validateStatus(obj: KObject): FieldError[];
 }
 
 const none = (): FieldError[] => [];
@@ -26,6 +28,7 @@ const base: Strategy = {
   prepareForCreate: () => undefined,
   validate: none,
   validateUpdate: none,
+  validateStatus: none,
 };
 
 function required(field: string): FieldError {
@@ -161,6 +164,7 @@ const STRATEGIES: Record<string, (rt: ResourceType) => Strategy> = {
   nodes: () => ({ ...base, keepsStatusOnCreate: true }),
   services: (rt) => serviceStrategy(rt),
   'discovery.k8s.io/endpointslices': () => endpointSlices,
+  'policy/poddisruptionbudgets': () => pdbStrategy,
   'apps/deployments': () =>
     workload((spec) => {
       spec.replicas = spec.replicas ?? 1;

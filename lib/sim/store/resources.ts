@@ -33,7 +33,7 @@ function rt(
 export const RESOURCES: readonly ResourceType[] = [
   rt('', 'v1', 'namespaces', 'Namespace', false, ['ns'], ['status']),
   rt('', 'v1', 'nodes', 'Node', false, ['no'], ['status']),
-  rt('', 'v1', 'pods', 'Pod', true, ['po'], ['status'], ['all']),
+  rt('', 'v1', 'pods', 'Pod', true, ['po'], ['status', 'eviction'], ['all']),
   rt('', 'v1', 'services', 'Service', true, ['svc'], ['status'], ['all']),
   rt('', 'v1', 'events', 'Event', true, ['ev']),
   rt('', 'v1', 'configmaps', 'ConfigMap', true, ['cm']),
@@ -42,6 +42,7 @@ export const RESOURCES: readonly ResourceType[] = [
   rt('apps', 'v1', 'statefulsets', 'StatefulSet', true, ['sts'], ['status', 'scale'], ['all']),
   rt('apps', 'v1', 'daemonsets', 'DaemonSet', true, ['ds'], ['status'], ['all']),
   rt('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true, []),
+  rt('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, ['pdb'], ['status']),
 ];
 
 const byKey = new Map(RESOURCES.map((r) => [r.key, r]));

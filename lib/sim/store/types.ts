@@ -70,7 +70,7 @@ export interface ResourceType {
   namespaced: boolean;
   shortNames: string[];
   verbs: string[];
-  subresources: ('status' | 'scale')[];
+  subresources: ('status' | 'scale' | 'eviction')[];
   categories?: string[];
 }
 
