@@ -60,7 +60,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
     events: new EventRecorder(registry, clock),
     owners: new OwnerIndex(store),
   };
-  const objects = [text, ...(opts.manifests ?? [])].flatMap(parseManifests);
+  const objects = [text(clock.now()), ...(opts.manifests ?? [])].flatMap(parseManifests);
   // Controllers first: they learn of the scenario's objects from the store's events.
   const controllers = startControllers(ctx);
   applyManifests(registry, objects);

@@ -150,16 +150,19 @@ describe('kubectl get and describe against the demo scenario', () => {
     const [deploys = [], rss = [], stss, dss, svcs = [], slices = []] = sections.map((s) => s.rows);
     expect(deploys.map((r) => `${r.NAMESPACE} ${r.NAME}`)).toEqual([
       'shop deployment.apps/api',
+      'shop deployment.apps/checkout',
+      'shop deployment.apps/flaky',
+      'shop deployment.apps/search',
       'shop deployment.apps/web',
       'shop deployment.apps/worker',
     ]);
-    expect(deploys[1]).toMatchObject({ READY: '3/3', 'UP-TO-DATE': '3', AVAILABLE: '3' });
+    expect(deploys[4]).toMatchObject({ READY: '3/3', 'UP-TO-DATE': '3', AVAILABLE: '3' });
     expect(rss.map((r) => r.NAME)).toEqual([
-      expect.stringMatching(/^replicaset\.apps\/api-[a-z0-9]{6,10}$/),
-      expect.stringMatching(/^replicaset\.apps\/web-[a-z0-9]{6,10}$/),
-      expect.stringMatching(/^replicaset\.apps\/worker-[a-z0-9]{6,10}$/),
+      ...['api', 'checkout', 'flaky', 'search', 'web', 'worker'].map((app) =>
+        expect.stringMatching(new RegExp(`^replicaset\\.apps/${app}-[a-z0-9]{6,10}$`)),
+      ),
     ]);
-    expect(rss[1]).toMatchObject({ NAMESPACE: 'shop', DESIRED: '3', CURRENT: '3', READY: '3' });
+    expect(rss[4]).toMatchObject({ NAMESPACE: 'shop', DESIRED: '3', CURRENT: '3', READY: '3' });
     expect(stss).toEqual([
       {
         NAMESPACE: 'shop',

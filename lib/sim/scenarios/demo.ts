@@ -1,10 +1,14 @@
+import { rfc3339 } from '../clock';
+import { demoBudgets } from './demo-budgets';
 import { EMPTY } from './empty';
 
 /**
  * A small shop: Deployments and a StatefulSet behind Services, a DaemonSet on every node,
- * with varied start, readiness and shutdown times (annotations in lib/sim/README.md).
+ * with varied start, readiness and shutdown times (annotations in lib/sim/README.md), and
+ * disruption budgets that show every situation of the Eviction API (demo-budgets.ts).
+ * `now` is the load time: checkout's replacements made 5 s later never become Ready.
  */
-export const DEMO = `${EMPTY}---
+export const demo = (now: number): string => `${EMPTY}---
 apiVersion: v1
 kind: Namespace
 metadata: {name: shop}
@@ -49,6 +53,12 @@ spec:
         sim.drainboard.dev/shutdown-after: 8s
     spec:
       terminationGracePeriodSeconds: 15
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
       containers:
       - name: api
         image: ghcr.io/drainboard/orders-api:2.4.1
@@ -71,10 +81,16 @@ spec:
     metadata:
       labels: {app: worker}
       annotations:
-        sim.drainboard.dev/ready-after: 1s
-        sim.drainboard.dev/shutdown-after: 45s
+        sim.drainboard.dev/ready-after: 5s
+        sim.drainboard.dev/shutdown-after: 90s
     spec:
-      terminationGracePeriodSeconds: 30
+      terminationGracePeriodSeconds: 120
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
       containers:
       - name: worker
         image: ghcr.io/drainboard/queue-worker:1.9.0
@@ -121,4 +137,4 @@ spec:
       containers:
       - name: node-exporter
         image: prom/node-exporter:v1.8.2
-`;
+${demoBudgets(rfc3339(now + 5000))}`;

@@ -1,10 +1,10 @@
-import { DEMO } from './demo';
+import { demo } from './demo';
 import { EMPTY } from './empty';
 
-/** Named starting states of the embedded cluster, as multi-document YAML. */
-export const SCENARIOS: Record<string, string> = {
-  empty: EMPTY,
-  demo: DEMO,
+/** Named starting states of the embedded cluster: multi-document YAML for a load time. */
+export const SCENARIOS: Record<string, (now: number) => string> = {
+  empty: () => EMPTY,
+  demo,
 };
 
 export function scenarioNames(): string[] {
