@@ -3,13 +3,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Registry } from './api/registry';
+import { FaultState } from './api/faults';
 import { createApiServer } from './api/server';
 import { WatchHub } from './api/watch';
 import { RealClock, type Clock } from './clock';
 import { OwnerIndex, type ControllerContext } from './controllers/context';
 import { EventRecorder } from './controllers/events';
 import { startControllers } from './controllers';
+import type { DisruptionController } from './controllers/disruption';
 import { applyManifests, parseManifests, SCENARIOS } from './scenarios';
+import { RESOURCES } from './store/resources';
 import { Store } from './store/store';
 
 export interface ClusterOptions {
@@ -35,9 +38,15 @@ export interface SimCluster {
   registry: Registry;
   clock: Clock;
   watches: WatchHub;
+  /** The disruption controller, paused and resumed by the control API. */
+  disruption: DisruptionController;
   /** A kubeconfig whose current context (`drainboard-sim`) points at this cluster. */
   kubeconfig(): string;
   writeKubeconfig(path: string): Promise<void>;
+  /** Replaces every object with a scenario's; watchers see the deletions and creations. */
+  reset(scenario: string): void;
+  /** Faults injected into the Kubernetes API (also set through the control API). */
+  faults: FaultState;
   stop(): Promise<void>;
 }
 
@@ -62,10 +71,28 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
   };
   const objects = [text(clock.now()), ...(opts.manifests ?? [])].flatMap(parseManifests);
   // Controllers first: they learn of the scenario's objects from the store's events.
-  const controllers = startControllers(ctx);
+  const plane = startControllers(ctx);
   applyManifests(registry, objects);
   const watches = new WatchHub(store, clock, opts.bookmarkIntervalMs ?? 10_000);
-  const server = createApiServer({ registry, watches, clock });
+  const faults = new FaultState();
+  const reset = (name: string): void => {
+    const next = SCENARIOS[name];
+    if (next === undefined) throw new Error(`unknown scenario "${name}"`);
+    // Dependents first, namespaces last, in one tick: controllers wake to the final state.
+    for (const rt of [...RESOURCES].reverse()) {
+      for (const obj of store.list(rt.key)) {
+        store.remove(rt.key, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
+      }
+    }
+    applyManifests(registry, parseManifests(next(clock.now())));
+  };
+  const control = {
+    disruption: plane.disruption,
+    watches,
+    faults,
+    reset: async (name: string) => reset(name),
+  };
+  const server = createApiServer({ registry, watches, clock, faults, control });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -81,13 +108,16 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
     registry,
     clock,
     watches,
+    disruption: plane.disruption,
     kubeconfig,
     async writeKubeconfig(path) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, kubeconfig(), { mode: 0o600 });
     },
+    reset,
+    faults,
     async stop() {
-      for (const c of controllers) c.stop();
+      for (const c of plane.controllers) c.stop();
       watches.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION } from './discovery';
+import { handleControl, isControlPath, type ControlDeps } from './control';
 import { ApiError, internal, methodNotAllowed, unknownResource } from './errors';
+import { applyFaults, setFlowControlHeaders, type FaultState } from './faults';
 import { handleResource } from './handlers';
+import { Metrics, requestLabels, serveMetrics } from './metrics';
 import { openApiGroupVersion, openApiRoot } from './openapi';
-import { sendError, sendJson } from './http';
+import { sendError, sendJson, wantsTable } from './http';
 import type { Registry } from './registry';
 import { route, type Route } from './routes';
 import type { WatchHub } from './watch';
@@ -13,14 +16,19 @@ export interface ApiServerDeps {
   registry: Registry;
   watches: WatchHub;
   clock: Clock;
-  /** Extra routes outside the Kubernetes API (the control API); return false to fall through. */
-  extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Faults injected into Kubernetes paths (never into `/sim/` or `/metrics`). */
+  faults?: FaultState;
+  /** The control API under `/sim/v1/`; without it those paths are 404 like any unknown path. */
+  control?: ControlDeps;
+  /** The counters `GET /metrics` serves; a fresh set when omitted. */
+  metrics?: Metrics;
 }
 
 /** The Kubernetes HTTP API of the embedded cluster on node:http. */
 export function createApiServer(deps: ApiServerDeps): Server {
+  const metrics = deps.metrics ?? new Metrics();
   const server = createServer((req, res) => {
-    void serve(deps, req, res).catch((err: unknown) => {
+    void serve(deps, metrics, req, res).catch((err: unknown) => {
       sendError(
         res,
         err instanceof ApiError ? err : internal(String((err as Error)?.message ?? err)),
@@ -36,16 +44,38 @@ export function createApiServer(deps: ApiServerDeps): Server {
 
 async function serve(
   deps: ApiServerDeps,
+  metrics: Metrics,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const raw = req.url ?? '/';
   // A fixed origin, so that a path starting `//` is a path (as in Go), not an authority.
   const url = new URL(`http://localhost${raw.startsWith('/') ? '' : '/'}${raw}`);
-  if (deps.extra && (await deps.extra(req, res, url))) return;
   // Route on the path as sent: URL parsing resolves `%2E%2E` segments, which would turn
   // `…/pods/%2E%2E` into the namespace itself; kube-apiserver reads a pod named "..".
-  const r = route(raw.split(/[?#]/)[0] ?? '/');
+  const pathname = raw.split(/[?#]/)[0] ?? '/';
+  // The simulator's own endpoints: never faulted or counted, so they stay usable to undo faults.
+  if (pathname === '/metrics') return serveMetrics(req, res, () => metrics.render(deps.watches));
+  if (deps.control && isControlPath(pathname)) {
+    return handleControl(deps.control, req, res, pathname);
+  }
+  const r = route(pathname);
+  const labels = requestLabels(req, pathname, r, url.searchParams);
+  if (labels) countOnFinish(res, (code) => metrics.observe(labels, code));
+  // APF classifies every request and says so in these headers, on success and failure alike.
+  setFlowControlHeaders(res);
+  if (deps.faults) {
+    const expireWatch =
+      labels?.verb === 'WATCH'
+        ? () =>
+            deps.watches.expire(
+              res,
+              url.searchParams.get('resourceVersion') ?? '',
+              wantsTable(req.headers.accept),
+            )
+        : undefined;
+    if (await applyFaults(deps.faults, deps.clock, res, expireWatch)) return;
+  }
   if (!r) throw unknownResource();
   if (r.kind === 'resource') {
     await handleResource(deps, { req, res, query: url.searchParams, route: r });
@@ -57,6 +87,21 @@ async function serve(
     throw methodNotAllowed();
   }
   serveDiscovery(res, r, req.headers.host ?? '127.0.0.1');
+}
+
+/**
+ * Calls `count` once with the response's final status code: on 'finish', or on 'close' for a
+ * stream the client ended (a watch), as kube-apiserver records a watch when it ends.
+ */
+function countOnFinish(res: ServerResponse, count: (code: number) => void): void {
+  let counted = false;
+  const done = (): void => {
+    if (counted || !res.headersSent) return;
+    counted = true;
+    count(res.statusCode);
+  };
+  res.once('finish', done);
+  res.once('close', done);
 }
 
 function discoveryServed(r: Exclude<Route, { kind: 'resource' }>): boolean {

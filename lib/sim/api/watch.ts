@@ -25,8 +25,16 @@ export interface WatchRequest {
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 interface OpenWatch {
-  resource: string;
+  rt: ResourceType;
+  namespace: string | undefined;
   close(): void;
+}
+
+/** One open watch stream, as metrics describe it. */
+export interface OpenWatchInfo {
+  rt: ResourceType;
+  /** The watched namespace; undefined for cluster-scoped resources and all-namespaces watches. */
+  namespace: string | undefined;
 }
 
 /**
@@ -46,7 +54,12 @@ export class WatchHub {
 
   /** Open watches, optionally of one resource key. */
   count(resource?: string): number {
-    return [...this.open].filter((w) => resource === undefined || w.resource === resource).length;
+    return [...this.open].filter((w) => resource === undefined || w.rt.key === resource).length;
+  }
+
+  /** What is being watched now, one entry per open stream. */
+  list(): OpenWatchInfo[] {
+    return [...this.open].map(({ rt, namespace }) => ({ rt, namespace }));
   }
 
   /** Ends every open watch stream, as an apiserver restart would. */
@@ -54,13 +67,22 @@ export class WatchHub {
     for (const w of [...this.open]) w.close();
   }
 
+  /**
+   * Answers a watch as if its resourceVersion had been compacted away: the stream opens,
+   * carries one ERROR event with a 410 Expired Status and ends, which client-go's reflector
+   * and client-node's ListWatch both answer with a relist. Serves the watch-expiry fault.
+   */
+  expire(res: ServerResponse, requestedRv: string, table: boolean): void {
+    writeWatchHead(res, table);
+    // As if everything up to now were compacted: the oldest version left is the current one.
+    sendExpired(
+      res,
+      `too old resource version: ${requestedRv === '' ? '0' : requestedRv} (${this.store.resourceVersion})`,
+    );
+  }
+
   serve(res: ServerResponse, w: WatchRequest): void {
-    res.writeHead(200, {
-      'Content-Type': w.table ? TABLE_CONTENT_TYPE : 'application/json',
-      'Cache-Control': 'no-cache, private',
-      'Transfer-Encoding': 'chunked',
-    });
-    res.flushHeaders();
+    writeWatchHead(res, w.table !== undefined);
     let first = true;
     const send = (type: EventType, object: KObject, event?: StoredEvent): void => {
       res.write(this.encode(type, object, w, first, event));
@@ -68,10 +90,10 @@ export class WatchHub {
     };
     const backlog = w.fromRv === undefined ? undefined : this.store.eventsAfter(w.fromRv);
     if (w.fromRv !== undefined && backlog === undefined) {
-      const expired = gone(
+      sendExpired(
+        res,
         `too old resource version: ${w.fromRv} (${this.store.compactedResourceVersion + 1})`,
       );
-      res.end(JSON.stringify({ type: 'ERROR', object: expired.toStatus() }) + '\n');
       return;
     }
     const deliver = (e: StoredEvent): void => {
@@ -93,7 +115,8 @@ export class WatchHub {
       timers[1] = this.clock.setTimeout(tick, this.bookmarkIntervalMs);
     };
     const entry: OpenWatch = {
-      resource: w.rt.key,
+      rt: w.rt,
+      namespace: w.namespace,
       close: () => {
         if (!this.open.delete(entry)) return;
         unsubscribe();
@@ -136,6 +159,20 @@ export class WatchHub {
     if (line === undefined) byType.set(type, (line = JSON.stringify({ type, object }) + '\n'));
     return line;
   }
+}
+
+function writeWatchHead(res: ServerResponse, table: boolean): void {
+  res.writeHead(200, {
+    'Content-Type': table ? TABLE_CONTENT_TYPE : 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
+  res.flushHeaders();
+}
+
+/** The watch cache's answer to a resourceVersion it no longer has: ERROR 410 Expired, then the end. */
+function sendExpired(res: ServerResponse, message: string): void {
+  res.end(JSON.stringify({ type: 'ERROR', object: gone(message).toStatus() }) + '\n');
 }
 
 /** What a filtered watcher sees of a change: objects entering or leaving its selection. */
