@@ -135,10 +135,34 @@ describe('graceful pod deletion', () => {
     expect(await podGone('stuck')).toBe(true);
   });
 
-  it('removes a running pod at once with grace 0', async () => {
-    await runningPod('now');
-    await core.deleteNamespacedPod({ ...at('now'), gracePeriodSeconds: 0 });
+  it('removes a running pod at once with grace 0: MODIFIED with a deletionTimestamp, then DELETED', async () => {
+    const pod = await runningPod('now');
+    const seen: string[] = [];
+    const onEvent = (type: string, o: V1Pod) => {
+      if (o.metadata?.name === 'now')
+        seen.push(`${type} ${o.metadata.deletionGracePeriodSeconds ?? '-'}`);
+    };
+    const query = { resourceVersion: pod.metadata?.resourceVersion };
+    watches.push(
+      await new Watch(tc.kc).watch(`/api/v1/namespaces/${NS}/pods`, query, onEvent, () => 0),
+    );
+    const answer = await core.deleteNamespacedPod({ ...at('now'), gracePeriodSeconds: 0 });
+    expect(answer.metadata?.deletionTimestamp).toBeDefined();
     expect(await podGone('now')).toBe(true);
+    await eventually(() => seen.includes('DELETED 0'), 5_000, 'the DELETED event');
+    expect(seen.slice(-2)).toEqual(['MODIFIED 0', 'DELETED 0']);
+  });
+
+  it('leaves a pending graceful deletion alone, finalizers included', async () => {
+    await runningPod('pending', { terminationGracePeriodSeconds: 60 });
+    const first = await core.deleteNamespacedPod(at('pending'));
+    const again = await core.deleteNamespacedPod({
+      ...at('pending'),
+      propagationPolicy: 'Foreground',
+    });
+    expect(again.metadata?.resourceVersion).toBe(first.metadata?.resourceVersion);
+    expect(again.metadata?.finalizers).toBeUndefined();
+    await core.deleteNamespacedPod({ ...at('pending'), gracePeriodSeconds: 0 });
   });
 
   it('refuses a delete whose UID precondition does not match, deleting nothing', async () => {

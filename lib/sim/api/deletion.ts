@@ -32,6 +32,9 @@ export function resolveDeletion(
   now: number,
 ): DeletionPlan {
   checkPreconditions(rt, old, opts.preconditions);
+  // A pending graceful deletion that is not shortened changes nothing, finalizers included.
+  if (rt.key === 'pods' && pendingGraceful(old, opts.gracePeriodSeconds))
+    return { remove: false, object: old };
   const next = structuredClone(old);
   applyPropagation(next, opts);
   if (rt.key === 'namespaces') return deleteNamespace(old, next, now);
@@ -40,7 +43,9 @@ export function resolveDeletion(
     if (graceful) return { remove: false, object: unchangedOr(old, next) };
   }
   const meta = next.metadata;
-  if ((meta.finalizers ?? []).length === 0) return { remove: true, object: old };
+  // A pod going at once is first written with its deletionTimestamp (watchers see MODIFIED,
+  // then DELETED), as the generic store does for graceful kinds.
+  if ((meta.finalizers ?? []).length === 0) return { remove: true, object: unchangedOr(old, next) };
   if (!meta.deletionTimestamp) meta.deletionTimestamp = rfc3339(now);
   meta.deletionGracePeriodSeconds = 0;
   return { remove: false, object: unchangedOr(old, next) };
@@ -105,10 +110,20 @@ function podGrace(pod: KObject, requested: number | undefined, now: number): boo
   const phase = pod.status?.phase;
   if (!pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
   if (grace < 0) grace = 1;
-  if (grace === 0) return false;
+  if (grace === 0) {
+    meta.deletionTimestamp = rfc3339(now);
+    meta.deletionGracePeriodSeconds = 0;
+    return false;
+  }
   meta.deletionTimestamp = rfc3339(now + grace * 1000);
   meta.deletionGracePeriodSeconds = grace;
   return true;
+}
+
+function pendingGraceful(pod: KObject, requested: number | undefined): boolean {
+  const grace = pod.metadata.deletionGracePeriodSeconds ?? 0;
+  if (!pod.metadata.deletionTimestamp || grace === 0) return false;
+  return requested === undefined || requested >= grace;
 }
 
 /** A namespace turns Terminating; the namespace controller empties and then removes it. */

@@ -32,7 +32,12 @@ function intOrPercent(field: string, v: unknown): FieldError[] {
     return v < 0 ? [invalidAt(field, v, 'must be greater than or equal to 0')] : [];
   }
   const m = typeof v === 'string' ? /^([0-9]+)%$/.exec(v) : null;
-  if (!m) return [invalidAt(field, v, "must be an integer or percentage (e.g '5%')")];
+  if (!m) {
+    // validation.IsValidPercent's message (the semantics doc paraphrases it).
+    const detail =
+      "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+    return [invalidAt(field, v, detail)];
+  }
   return Number(m[1]) > 100 ? [invalidAt(field, v, 'must not be greater than 100%')] : [];
 }
 
@@ -62,13 +67,7 @@ function validateSpec(obj: KObject): FieldError[] {
   return errs;
 }
 
-const STATUS_COUNTS = [
-  'disruptionsAllowed',
-  'currentHealthy',
-  'desiredHealthy',
-  'expectedPods',
-  'observedGeneration',
-];
+const STATUS_COUNTS = ['disruptionsAllowed', 'currentHealthy', 'desiredHealthy', 'expectedPods'];
 
 /** ValidatePodDisruptionBudgetStatusUpdate: every count must be >= 0 (policy/v1). */
 function validateStatus(obj: KObject): FieldError[] {
@@ -116,20 +115,19 @@ export function setDisruptionAllowed(
   failure?: { reason: string; message: string },
 ): void {
   const allowed = ((status.disruptionsAllowed as number | undefined) ?? 0) > 0 && !failure;
+  const observed = (status.observedGeneration as number | undefined) ?? 0;
   const next: Condition = {
     type: 'DisruptionAllowed',
     status: allowed ? 'True' : 'False',
     reason: failure?.reason ?? (allowed ? 'SufficientPods' : 'InsufficientPods'),
     message: failure?.message ?? '',
-    observedGeneration: (status.observedGeneration as number | undefined) ?? 0,
     lastTransitionTime: now,
   };
-  const conditions = ((status.conditions as Condition[] | undefined) ?? []).filter(
-    (c) => c.type !== 'DisruptionAllowed',
-  );
-  const old = (status.conditions as Condition[] | undefined)?.find(
-    (c) => c.type === 'DisruptionAllowed',
-  );
+  // metav1.Condition's observedGeneration is omitempty.
+  if (observed > 0) next.observedGeneration = observed;
+  const conditions = (status.conditions as Condition[] | undefined) ?? [];
+  const old = conditions.find((c) => c.type === 'DisruptionAllowed');
   if (old && old.status === next.status) next.lastTransitionTime = old.lastTransitionTime;
-  status.conditions = [...conditions, next];
+  // apimeta.SetStatusCondition updates a condition in place and appends a new one.
+  status.conditions = old ? conditions.map((c) => (c === old ? next : c)) : [...conditions, next];
 }

@@ -168,10 +168,11 @@ export class Registry {
   ): DeleteResult {
     const old = this.get(rt, namespace, name);
     const plan = resolveDeletion(rt, old, opts, this.clock.now());
+    const key = rt.namespaced ? namespace : '';
     if (plan.remove) {
-      if (!opts.dryRun?.includes('All'))
-        this.store.remove(rt.key, rt.namespaced ? namespace : '', name);
-      return { object: old, removed: true };
+      if (opts.dryRun?.includes('All')) return { object: plan.object, removed: true };
+      if (plan.object !== old) this.store.put(rt.key, plan.object);
+      return { object: this.store.remove(rt.key, key, name) ?? plan.object, removed: true };
     }
     if (plan.object === old || opts.dryRun?.includes('All'))
       return { object: plan.object, removed: false };
@@ -209,7 +210,7 @@ export class Registry {
     errs.push(...strategy.validate(next));
     if (!opts.internal) errs.push(...strategy.validateUpdate(old, next));
     if (errs.length > 0) throw invalid(rt.kind, rt.group, old.metadata.name ?? '', errs);
-    if (strategy.hasGeneration && JSON.stringify(old.spec) !== JSON.stringify(next.spec)) {
+    if (strategy.hasGeneration && !semanticallyEqual(old.spec, next.spec)) {
       next.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
     return next;
@@ -297,6 +298,22 @@ export class Registry {
       );
     }
   }
+}
+
+/**
+ * apiequality.Semantic.DeepEqual, near enough for JSON: key order and explicit nulls (an
+ * unset field, once decoded into Go structs) do not make a change.
+ */
+function semanticallyEqual(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v === null || typeof v !== 'object') return v;
+    const entries = Object.entries(v).filter(([, x]) => x !== null && x !== undefined);
+    return Object.fromEntries(
+      entries.sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]),
+    );
+  };
+  return JSON.stringify(canonical(a ?? {})) === JSON.stringify(canonical(b ?? {}));
 }
 
 /** generateName's random suffix: five characters from the apiserver's alphabet. */
