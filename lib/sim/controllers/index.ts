@@ -6,6 +6,7 @@ import { createEndpointSliceController } from './endpointslice';
 import { createGarbageCollector } from './garbage-collector';
 import { createKubelet } from './kubelet';
 import { createNamespaceController } from './namespace';
+import { createNodeLifecycleController } from './node-lifecycle';
 import { createReplicaSetController } from './replicaset';
 import { createScheduler } from './scheduler';
 import { createStatefulSetController } from './statefulset';
@@ -22,6 +23,7 @@ export function startControllers(ctx: ControllerContext): ControlPlane {
   const controllers = [
     createGarbageCollector(ctx),
     createNamespaceController(ctx),
+    createNodeLifecycleController(ctx),
     createScheduler(ctx),
     createKubelet(ctx),
     createReplicaSetController(ctx),
