@@ -201,6 +201,16 @@ describe('bad query parameters', () => {
     }
   });
 
+  it('accepts dryRun=All repeated (creating nothing) and refuses it mixed with another value', async () => {
+    const path = '/api/v1/namespaces/default/configmaps';
+    const body = JSON.stringify({ metadata: { name: 'twice' } });
+    const twice = await send('POST', `${path}?dryRun=All&dryRun=All`, body, JSON_TYPE);
+    expect(twice.code).toBe(201);
+    expect((await send('GET', `${path}/twice`)).code).toBe(404);
+    const mixed = await send('POST', `${path}?dryRun=All&dryRun=Foo`, body, JSON_TYPE);
+    expectStatus(mixed, 422, 'Invalid');
+  });
+
   const lists: [string, number][] = [
     ['limit=abc', 400],
     ['labelSelector=' + encodeURIComponent('a in ('), 400],

@@ -101,7 +101,7 @@ export function intParam(query: URLSearchParams, name: string): number | undefin
 export function dryRunParam(query: URLSearchParams, optionsKind: string): boolean {
   const values = query.getAll('dryRun');
   if (values.length === 0) return false;
-  if (values.length === 1 && values[0] === 'All') return true;
+  if (values.every((v) => v === 'All')) return true;
   throw new ApiError(
     422,
     'Invalid',
