@@ -144,16 +144,16 @@ function evictGuarded(
   } else if (pdb) {
     checkAndDecrement(registry, clock, pdb, pod, dryRun);
   }
-  const delOpts =
-    rvGuard && opts.preconditions?.resourceVersion === undefined
-      ? {
-          ...opts,
-          preconditions: {
-            ...opts.preconditions,
-            resourceVersion: pod.metadata.resourceVersion ?? '',
-          },
-        }
-      : opts;
+  // setPreconditionsResourceVersion: upstream replaces even a caller's resourceVersion here.
+  const delOpts = rvGuard
+    ? {
+        ...opts,
+        preconditions: {
+          ...opts.preconditions,
+          resourceVersion: pod.metadata.resourceVersion ?? '',
+        },
+      }
+    : opts;
   try {
     addConditionAndDelete(registry, clock, pod, delOpts, dryRun);
   } catch (e) {
