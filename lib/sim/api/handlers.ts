@@ -22,7 +22,8 @@ import {
 } from './http';
 import { serveList } from './list';
 import { applyPatch, PATCH_TYPES } from './patch';
-import { EVICTION_SUCCESS, evictPod, type EvictionRequest } from './eviction';
+import { EVICTION_SUCCESS, evictPod } from './eviction';
+import { decodeEviction } from './eviction-request';
 import type { DeleteOptions, Registry } from './registry';
 import type { ResourceRoute } from './routes';
 import { fromScale, toScale } from './scale';
@@ -247,43 +248,13 @@ function validateDeleteOptions(opts: DeleteOptions): void {
   if (errs.length > 0) throw invalid('DeleteOptions', 'meta.k8s.io', '', errs);
 }
 
-const EVICTION_VERSIONS = ['policy/v1', 'policy/v1beta1'];
-
-/** POST …/pods/{name}/eviction: the body is an Eviction in policy/v1 or v1beta1, or untyped. */
+/** POST …/pods/{name}/eviction: Step A here, the rest in evictPod. */
 async function evict(ctx: HandlerContext, r: Request): Promise<void> {
   const queryDryRun = dryRunParam(r.query, 'CreateOptions');
-  const body = await bodyObject(r);
-  const { apiVersion, kind } = body as { apiVersion?: unknown; kind?: unknown };
-  if (apiVersion !== undefined && !EVICTION_VERSIONS.includes(String(apiVersion))) {
-    throw badRequest(
-      `the API version in the data (${String(apiVersion)}) does not match the expected API version (policy/v1)`,
-    );
-  }
-  if (kind !== undefined && kind !== 'Eviction') {
-    throw badRequest(
-      `the kind in the data (${String(kind)}) does not match the expected kind (Eviction)`,
-    );
-  }
-  const metadata = (body.metadata ?? {}) as { namespace?: unknown };
-  if (typeof metadata !== 'object' || Array.isArray(metadata))
-    throw badRequest('metadata must be an object');
   const namespace = ns(r);
-  if (
-    metadata.namespace !== undefined &&
-    metadata.namespace !== '' &&
-    metadata.namespace !== namespace
-  ) {
-    throw badRequest(
-      'the namespace of the provided object does not match the namespace sent on the request',
-    );
-  }
-  ctx.registry.checkNamespaceOpen(r.route.rt, namespace, r.route.name ?? '');
-  const req: EvictionRequest = {
-    namespace,
-    name: r.route.name ?? '',
-    body: body as EvictionRequest['body'],
-    queryDryRun,
-  };
-  evictPod(ctx.registry, ctx.clock, req);
+  const name = r.route.name ?? '';
+  const body = decodeEviction(await bodyObject(r), namespace);
+  ctx.registry.checkNamespaceOpen(r.route.rt, namespace, name);
+  evictPod(ctx.registry, ctx.clock, { namespace, name, body, queryDryRun });
   sendJson(r.res, 201, EVICTION_SUCCESS);
 }
