@@ -1,13 +1,15 @@
+import { ApiException, Watch, type V1Pod } from '@kubernetes/client-node';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { eventually } from '../testing';
 import {
-  ApiException,
-  CoreV1Api,
-  PolicyV1Api,
-  Watch,
-  type V1Pod,
-  type V1PodDisruptionBudgetStatus,
-} from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { eventually, startTestCluster, type TestCluster } from '../testing';
+  SUCCESS_STATUS,
+  disruptionTarget as target,
+  evictionPath,
+  failure,
+  isReady,
+  useEvictionCluster,
+  type BudgetStatus,
+} from './eviction-testkit';
 
 /**
  * Eviction API conformance, what a successful eviction writes (§1.4, §2 Steps D-F): the
@@ -15,16 +17,8 @@ import { eventually, startTestCluster, type TestCluster } from '../testing';
  * condition flip; dry-run writing nothing; ten concurrent evictions all succeeding.
  */
 
-let tc: TestCluster;
-let core: CoreV1Api;
-let policy: PolicyV1Api;
-let seq = 0;
-
-const FAST = {
-  'sim.drainboard.dev/start-after': '100ms',
-  'sim.drainboard.dev/ready-after': '100ms',
-  'sim.drainboard.dev/shutdown-after': '100ms',
-};
+const kit = useEvictionCluster('ev-effects');
+const { cluster, core, namespace, pause, read, evict, raw, expectUntouched } = kit;
 const LABELS = { app: 'web' };
 const TARGET = {
   type: 'DisruptionTarget',
@@ -33,62 +27,27 @@ const TARGET = {
   message: 'Eviction API: evicting',
 };
 
-beforeAll(async () => {
-  tc = await startTestCluster({ scenario: 'empty' });
-  core = tc.kc.makeApiClient(CoreV1Api);
-  policy = tc.kc.makeApiClient(PolicyV1Api);
-});
-afterAll(() => tc?.stop());
-
-async function namespace(): Promise<string> {
-  const name = `ev-effects-${++seq}`;
-  await core.createNamespace({ body: { metadata: { name } } });
-  return name;
-}
-
-async function pause(): Promise<void> {
-  const call = (a: string) =>
-    fetch(`${tc.cluster.url}/sim/v1/disruption-controller/${a}`, { method: 'POST' });
-  expect((await call('pause')).status).toBe(200);
-  onTestFinished(async () => void (await call('resume')));
-}
-
-const read = (ns: string, name: string) => core.readNamespacedPod({ name, namespace: ns });
-const readPdb = (ns: string) =>
-  policy.readNamespacedPodDisruptionBudget({ name: 'web', namespace: ns });
-const target = (p: V1Pod) => p.status?.conditions?.find((c) => c.type === 'DisruptionTarget');
-const evict = (ns: string, name: string, more: object = {}) =>
-  core.createNamespacedPodEviction({ name, namespace: ns, body: { metadata: { name }, ...more } });
+const readPdb = (ns: string) => kit.readPdb(ns, 'web');
 
 async function readyPods(ns: string, names: string[]): Promise<V1Pod[]> {
-  const spec = { containers: [{ name: 'app', image: 'nginx' }] };
-  for (const name of names) {
-    const metadata = { name, labels: LABELS, annotations: FAST };
-    await core.createNamespacedPod({ namespace: ns, body: { metadata, spec } });
-  }
+  for (const name of names) await kit.createPod(ns, name, { labels: LABELS });
   return eventually(
     async () => {
       const pods = await Promise.all(names.map((n) => read(ns, n)));
-      const ready = (p: V1Pod) =>
-        p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      return pods.every(ready) && pods;
+      return pods.every(isReady) && pods;
     },
     20_000,
     'pods Ready',
   );
 }
 
-async function budget(ns: string, spec: object): Promise<void> {
-  const body = { metadata: { name: 'web' }, spec: { selector: { matchLabels: LABELS }, ...spec } };
-  await policy.createNamespacedPodDisruptionBudget({ namespace: ns, body });
-}
+const budget = (ns: string, spec: object) =>
+  kit.createBudget(ns, 'web', { selector: { matchLabels: LABELS }, ...spec });
 
-async function writeStatus(ns: string, status: Partial<V1PodDisruptionBudgetStatus>) {
-  const pdb = await readPdb(ns);
-  pdb.status = {
-    observedGeneration: pdb.metadata?.generation,
+/** A status with room for two, DisruptionAllowed since a minute ago, as `status` amends. */
+const writeStatus = (ns: string, status: BudgetStatus) =>
+  kit.writeBudgetStatus(ns, 'web', {
     currentHealthy: 2,
-    desiredHealthy: 0,
     expectedPods: 2,
     disruptionsAllowed: 2,
     conditions: [
@@ -97,18 +56,12 @@ async function writeStatus(ns: string, status: Partial<V1PodDisruptionBudgetStat
         status: 'True',
         reason: 'SufficientPods',
         message: '',
-        observedGeneration: pdb.metadata?.generation,
+        observedGeneration: 1, // the generation of a budget just created
         lastTransitionTime: new Date(Date.now() - 60_000),
       },
     ],
     ...status,
-  };
-  return policy.replaceNamespacedPodDisruptionBudgetStatus({
-    name: 'web',
-    namespace: ns,
-    body: pdb,
   });
-}
 
 describe('what a successful eviction writes', () => {
   it('writes DisruptionTarget before the delete (two MODIFIED events)', async () => {
@@ -120,7 +73,7 @@ describe('what a successful eviction writes', () => {
       resourceVersion: pod?.metadata?.resourceVersion,
       fieldSelector: 'metadata.name=p',
     };
-    const watch = await new Watch(tc.kc).watch(
+    const watch = await new Watch(cluster().kc).watch(
       path,
       opts,
       (type, obj: V1Pod) => events.push({ type, pod: obj }),
@@ -184,23 +137,12 @@ describe('what a successful eviction writes', () => {
     await pause();
     await budget(ns, { maxUnavailable: 1 });
     const pdb = await writeStatus(ns, { disruptionsAllowed: 1 });
-    const res = await fetch(`${tc.cluster.url}/api/v1/namespaces/${ns}/pods/p/eviction${query}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ metadata: { name: 'p' }, ...more }),
-    });
+    const body = { metadata: { name: 'p' }, ...more };
+    const res = await raw('POST', `${evictionPath(ns, 'p')}${query}`, body);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Success',
-      code: 201,
-    });
-    const after = await read(ns, 'p');
-    expect(after.metadata?.resourceVersion).toBe(pod?.metadata?.resourceVersion);
-    expect(after.metadata?.deletionTimestamp).toBeUndefined();
-    expect(target(after)).toBeUndefined();
+    expect(JSON.parse(res.text)).toEqual(SUCCESS_STATUS);
+    if (!pod) throw new Error('no pod');
+    await expectUntouched(ns, pod);
     const budgetAfter = await readPdb(ns);
     expect(budgetAfter.metadata?.resourceVersion).toBe(pdb.metadata?.resourceVersion);
     expect(budgetAfter.status?.disruptionsAllowed).toBe(1);
@@ -212,12 +154,8 @@ describe('what a successful eviction writes', () => {
     await pause();
     await budget(ns, { maxUnavailable: 1 });
     await writeStatus(ns, { disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1 });
-    const err = await evict(ns, 'p', { deleteOptions: { dryRun: ['All'] } }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(ApiException);
-    expect((err as ApiException<string>).code).toBe(429);
+    const err = await failure(evict(ns, 'p', { deleteOptions: { dryRun: ['All'] } }));
+    expect(err.code).toBe(429);
   });
 
   it('ten concurrent evictions under a budget with room for ten all answer 201', async () => {
@@ -240,7 +178,7 @@ describe('what a successful eviction writes', () => {
     );
     expect(codes).toEqual(names.map(() => 201));
     await eventually(
-      async () => (await core.listNamespacedPod({ namespace: ns })).items.length === 0,
+      async () => (await core().listNamespacedPod({ namespace: ns })).items.length === 0,
       15_000,
       'all ten pods gone',
     );

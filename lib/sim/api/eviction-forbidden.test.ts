@@ -1,119 +1,38 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { eventually } from '../testing';
 import {
-  ApiException,
-  CoreV1Api,
-  PolicyV1Api,
-  type V1Pod,
-  type V1PodDisruptionBudgetStatus,
-} from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { eventually, startTestCluster, type TestCluster } from '../testing';
+  disruptionTarget,
+  failure,
+  failureStatus,
+  useEvictionCluster,
+  type BudgetStatus,
+} from './eviction-testkit';
 
 /**
  * Eviction API conformance, §3 rows F1 (a budget with negative disruptionsAllowed or more than
  * 2000 disruptedPods) and F2 (the namespace is being terminated): 403 Forbidden.
  */
 
-let tc: TestCluster;
-let core: CoreV1Api;
-let policy: PolicyV1Api;
-let seq = 0;
-
-const FAST = {
-  'sim.drainboard.dev/start-after': '100ms',
-  'sim.drainboard.dev/ready-after': '100ms',
-  'sim.drainboard.dev/shutdown-after': '100ms',
-};
+const kit = useEvictionCluster('ev-forbidden');
+const { cluster, core, namespace, read, evict, expectUntouched } = kit;
 const LABELS = { app: 'web' };
 const PDBS = 'policy/poddisruptionbudgets';
 
-beforeAll(async () => {
-  tc = await startTestCluster({ scenario: 'empty' });
-  core = tc.kc.makeApiClient(CoreV1Api);
-  policy = tc.kc.makeApiClient(PolicyV1Api);
-});
-afterAll(() => tc?.stop());
-
-async function namespace(): Promise<string> {
-  const name = `ev-forbidden-${++seq}`;
-  await core.createNamespace({ body: { metadata: { name } } });
-  return name;
-}
-
-async function control(action: 'pause' | 'resume'): Promise<void> {
-  const url = `${tc.cluster.url}/sim/v1/disruption-controller/${action}`;
-  expect((await fetch(url, { method: 'POST' })).status).toBe(200);
-}
-
-const read = (ns: string, name: string) => core.readNamespacedPod({ name, namespace: ns });
-const readPdb = (ns: string) =>
-  policy.readNamespacedPodDisruptionBudget({ name: 'web', namespace: ns });
-
-async function readyPod(ns: string, name: string, finalizers?: string[]): Promise<V1Pod> {
-  const metadata = { name, labels: LABELS, annotations: FAST, finalizers };
-  const spec = { containers: [{ name: 'app', image: 'nginx' }] };
-  await core.createNamespacedPod({ namespace: ns, body: { metadata, spec } });
-  return eventually(
-    async () => {
-      const p = await read(ns, name);
-      return p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') && p;
-    },
-    15_000,
-    `${name} Ready`,
-  );
-}
+const readPdb = (ns: string) => kit.readPdb(ns, 'web');
+const readyPod = (ns: string, name: string, finalizers?: string[]) =>
+  kit.readyPod(ns, name, { labels: LABELS, finalizers });
 
 /** Pauses the controller (resumed when the test ends) and creates the budget `web`. */
 async function pausedBudget(ns: string): Promise<void> {
-  await control('pause');
-  onTestFinished(() => control('resume'));
-  const body = {
-    metadata: { name: 'web' },
-    spec: { maxUnavailable: 1, selector: { matchLabels: LABELS } },
-  };
-  await policy.createNamespacedPodDisruptionBudget({ namespace: ns, body });
+  await kit.pause();
+  await kit.createBudget(ns, 'web', { maxUnavailable: 1, selector: { matchLabels: LABELS } });
 }
 
-function statusWrite(ns: string, status: Partial<V1PodDisruptionBudgetStatus>) {
-  return readPdb(ns).then((pdb) => {
-    pdb.status = {
-      observedGeneration: pdb.metadata?.generation,
-      disruptionsAllowed: 1,
-      currentHealthy: 1,
-      desiredHealthy: 0,
-      expectedPods: 1,
-      ...status,
-    };
-    const body = pdb;
-    return policy.replaceNamespacedPodDisruptionBudgetStatus({ name: 'web', namespace: ns, body });
-  });
-}
+const statusWrite = (ns: string, status: BudgetStatus) =>
+  kit.writeBudgetStatus(ns, 'web', { disruptionsAllowed: 1, currentHealthy: 1, ...status });
 
-const evict = (ns: string, name: string) =>
-  core.createNamespacedPodEviction({ name, namespace: ns, body: { metadata: { name } } });
-
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (e) {
-    if (!(e instanceof ApiException)) throw e;
-    const body = JSON.parse((e as ApiException<string>).body) as Record<string, unknown>;
-    return { code: e.code, body, headers: e.headers };
-  }
-  throw new Error('expected the request to fail');
-}
-
-function forbiddenStatus(message: string, details: Record<string, unknown>) {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason: 'Forbidden',
-    details,
-    code: 403,
-  };
-}
+const forbiddenStatus = (message: string, details: Record<string, unknown>) =>
+  failureStatus(403, message, { reason: 'Forbidden', details });
 
 const pdbForbidden = (why: string) =>
   forbiddenStatus(`poddisruptionbudget.policy "web" is forbidden: ${why}`, {
@@ -121,12 +40,6 @@ const pdbForbidden = (why: string) =>
     group: 'policy',
     kind: 'poddisruptionbudget',
   });
-
-async function expectUntouched(ns: string, pod: V1Pod) {
-  const now = await read(ns, pod.metadata?.name ?? '');
-  expect(now.metadata?.resourceVersion).toBe(pod.metadata?.resourceVersion);
-  expect(now.metadata?.deletionTimestamp).toBeUndefined();
-}
 
 const disrupted = (n: number) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`gone-${i}`, new Date()]));
@@ -150,10 +63,10 @@ describe('forbidden evictions (§3 F1, F2)', () => {
     await statusWrite(ns, {});
     // kube has no API path to this state on policy/v1 (only a direct etcd write, or the
     // removed policy/v1beta1 status endpoint): write the store, the simulator's etcd.
-    const stored = structuredClone(tc.cluster.store.get(PDBS, ns, 'web'));
+    const stored = structuredClone(cluster().cluster.store.get(PDBS, ns, 'web'));
     if (!stored) throw new Error('budget not stored');
     stored.status = { ...stored.status, disruptionsAllowed: -1 };
-    tc.cluster.store.put(PDBS, stored);
+    cluster().cluster.store.put(PDBS, stored);
     expect((await readPdb(ns)).status?.disruptionsAllowed).toBe(-1);
     const err = await failure(evict(ns, 'p'));
     expect(err.code).toBe(403);
@@ -196,17 +109,10 @@ describe('forbidden evictions (§3 F1, F2)', () => {
   it('F2: a namespace being terminated refuses evictions with 403 NamespaceTerminating', async () => {
     const ns = await namespace();
     await readyPod(ns, 'held', ['example.com/hold']);
-    onTestFinished(async () => {
-      const res = await fetch(`${tc.cluster.url}/api/v1/namespaces/${ns}/pods/held`, {
-        method: 'PATCH',
-        headers: { 'Content-Type': 'application/merge-patch+json' },
-        body: JSON.stringify({ metadata: { finalizers: null } }),
-      });
-      expect(res.status).toBe(200);
-    });
-    await core.deleteNamespace({ name: ns });
+    onTestFinished(() => kit.mergePatch(ns, 'held', { metadata: { finalizers: null } }));
+    await core().deleteNamespace({ name: ns });
     await eventually(
-      async () => (await core.readNamespace({ name: ns })).status?.phase === 'Terminating',
+      async () => (await core().readNamespace({ name: ns })).status?.phase === 'Terminating',
       10_000,
       'namespace Terminating',
     );
@@ -228,7 +134,6 @@ describe('forbidden evictions (§3 F1, F2)', () => {
         },
       ),
     );
-    const held = await read(ns, 'held');
-    expect(held.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toBeUndefined();
+    expect(disruptionTarget(await read(ns, 'held'))).toBeUndefined();
   });
 });

@@ -1,88 +1,19 @@
-import { ApiException, CoreV1Api, type V1Pod } from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestCluster, type TestCluster } from '../testing';
+import { describe, expect, it } from 'vitest';
+import {
+  SUCCESS_STATUS,
+  evictionPath,
+  failure,
+  failureStatus,
+  useEvictionCluster,
+} from './eviction-testkit';
 
 /**
  * Eviction API conformance, request level (eviction-semantics.md §1.1 and §3 rows S1, B1-B3,
  * N1, M1, I2, C1): a pod without any budget, so that only the request decides the answer.
  */
 
-let tc: TestCluster;
-let core: CoreV1Api;
-let seq = 0;
-
-const FAST = {
-  'sim.drainboard.dev/start-after': '100ms',
-  'sim.drainboard.dev/ready-after': '100ms',
-  'sim.drainboard.dev/shutdown-after': '100ms',
-};
-const S1 = '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success","code":201}';
-const failureStatus = (code: number, message: string, more: Record<string, unknown> = {}) => ({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message,
-  ...more,
-  code,
-});
-
-beforeAll(async () => {
-  tc = await startTestCluster({ scenario: 'empty' });
-  core = tc.kc.makeApiClient(CoreV1Api);
-});
-afterAll(() => tc?.stop());
-
-async function namespace(): Promise<string> {
-  const name = `ev-req-${++seq}`;
-  await core.createNamespace({ body: { metadata: { name } } });
-  return name;
-}
-
-async function readyPod(ns: string, name: string): Promise<V1Pod> {
-  const metadata = { name, annotations: FAST };
-  const spec = { containers: [{ name: 'app', image: 'nginx' }] };
-  await core.createNamespacedPod({ namespace: ns, body: { metadata, spec } });
-  return eventually(
-    async () => {
-      const p = await core.readNamespacedPod({ name, namespace: ns });
-      return p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') && p;
-    },
-    15_000,
-    `${name} Ready`,
-  );
-}
-
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (e) {
-    if (!(e instanceof ApiException)) throw e;
-    const body = JSON.parse((e as ApiException<string>).body) as Record<string, unknown>;
-    return { code: e.code, body, headers: e.headers };
-  }
-  throw new Error('expected the eviction to fail');
-}
-
-async function raw(method: string, path: string, body?: unknown, type = 'application/json') {
-  const res = await fetch(tc.cluster.url + path, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': type },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text };
-}
-
-const evictionPath = (ns: string, name: string) => `/api/v1/namespaces/${ns}/pods/${name}/eviction`;
-
-/** The pod exactly as before: same resourceVersion, no deletion, no DisruptionTarget. */
-async function expectUntouched(ns: string, pod: V1Pod): Promise<void> {
-  const now = await core.readNamespacedPod({ name: pod.metadata?.name ?? '', namespace: ns });
-  expect(now.metadata?.resourceVersion).toBe(pod.metadata?.resourceVersion);
-  expect(now.metadata?.deletionTimestamp).toBeUndefined();
-  expect(now.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toBeUndefined();
-}
+const { core, namespace, raw, readyPod, evict, expectUntouched } = useEvictionCluster('ev-req');
+const S1 = JSON.stringify(SUCCESS_STATUS);
 
 describe('eviction requests (§1.1, §3)', () => {
   it.each([
@@ -97,7 +28,7 @@ describe('eviction requests (§1.1, §3)', () => {
     expect(res.status).toBe(201);
     expect(res.text.trim()).toBe(S1);
     expect(res.headers.get('retry-after')).toBeNull();
-    const pod = await core.readNamespacedPod({ name: 'p', namespace: ns });
+    const pod = await core().readNamespacedPod({ name: 'p', namespace: ns });
     expect(pod.metadata?.deletionTimestamp).toBeDefined();
   });
 
@@ -109,7 +40,7 @@ describe('eviction requests (§1.1, §3)', () => {
     });
     for (const metadata of [{ name: 'other', namespace: ns }, { namespace: ns }]) {
       const err = await failure(
-        core.createNamespacedPodEviction({ name: 'p', namespace: ns, body: { metadata } }),
+        core().createNamespacedPodEviction({ name: 'p', namespace: ns, body: { metadata } }),
       );
       expect(err.code).toBe(400);
       expect(err.body).toEqual(want);
@@ -121,7 +52,7 @@ describe('eviction requests (§1.1, §3)', () => {
     const ns = await namespace();
     const pod = await readyPod(ns, 'p');
     const body = { metadata: { name: 'p', namespace: 'default' } };
-    const err = await failure(core.createNamespacedPodEviction({ name: 'p', namespace: ns, body }));
+    const err = await failure(evict(ns, 'p', body));
     expect(err.code).toBe(400);
     expect(err.body).toEqual(
       failureStatus(
@@ -148,10 +79,7 @@ describe('eviction requests (§1.1, §3)', () => {
 
   it('N1: answers 404 for a missing pod, and for a missing namespace', async () => {
     const ns = await namespace();
-    const body = { metadata: { name: 'ghost' } };
-    const err = await failure(
-      core.createNamespacedPodEviction({ name: 'ghost', namespace: ns, body }),
-    );
+    const err = await failure(evict(ns, 'ghost'));
     expect(err.code).toBe(404);
     expect(err.body).toEqual(
       failureStatus(404, 'pods "ghost" not found', {
@@ -159,9 +87,7 @@ describe('eviction requests (§1.1, §3)', () => {
         details: { name: 'ghost', kind: 'pods' },
       }),
     );
-    const nsErr = await failure(
-      core.createNamespacedPodEviction({ name: 'ghost', namespace: 'nowhere', body }),
-    );
+    const nsErr = await failure(evict('nowhere', 'ghost'));
     expect(nsErr.code).toBe(404);
     expect(nsErr.body).toMatchObject({
       reason: 'NotFound',
@@ -216,7 +142,7 @@ describe('eviction requests (§1.1, §3)', () => {
     const pod = await readyPod(ns, 'p');
     const wrong = '00000000-0000-4000-8000-000000000000';
     const body = { metadata: { name: 'p' }, deleteOptions: { preconditions: { uid: wrong } } };
-    const err = await failure(core.createNamespacedPodEviction({ name: 'p', namespace: ns, body }));
+    const err = await failure(evict(ns, 'p', body));
     expect(err.code).toBe(409);
     expect(err.body).toEqual(
       failureStatus(
@@ -227,7 +153,7 @@ describe('eviction requests (§1.1, §3)', () => {
     );
     await expectUntouched(ns, pod);
     const right = { ...body, deleteOptions: { preconditions: { uid: pod.metadata?.uid } } };
-    await core.createNamespacedPodEviction({ name: 'p', namespace: ns, body: right });
+    await evict(ns, 'p', right);
   });
 
   it('C1: a stale preconditions.resourceVersion is the exact 409 and deletes nothing', async () => {
@@ -239,7 +165,7 @@ describe('eviction requests (§1.1, §3)', () => {
       metadata: { name: 'p' },
       deleteOptions: { preconditions: { resourceVersion: stale } },
     };
-    const err = await failure(core.createNamespacedPodEviction({ name: 'p', namespace: ns, body }));
+    const err = await failure(evict(ns, 'p', body));
     expect(err.code).toBe(409);
     expect(err.body).toEqual(
       failureStatus(

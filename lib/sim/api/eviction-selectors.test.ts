@@ -1,12 +1,7 @@
-import {
-  ApiException,
-  CoreV1Api,
-  PolicyV1Api,
-  type V1Pod,
-  type V1PodDisruptionBudgetSpec,
-} from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { eventually, startTestCluster, type TestCluster } from '../testing';
+import type { V1Pod, V1PodDisruptionBudgetSpec } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../testing';
+import { failure, needsHealthy, useEvictionCluster } from './eviction-testkit';
 
 /**
  * Eviction API conformance, §2 steps 11 and 13: which budgets a Running pod's eviction looks
@@ -14,109 +9,36 @@ import { eventually, startTestCluster, type TestCluster } from '../testing';
  * selector none; a pod no budget selects is simply deleted.
  */
 
-let tc: TestCluster;
-let core: CoreV1Api;
-let policy: PolicyV1Api;
-let seq = 0;
+const kit = useEvictionCluster('ev-selectors');
+const { namespace, pause, read, evict } = kit;
 
-const FAST = {
-  'sim.drainboard.dev/start-after': '100ms',
-  'sim.drainboard.dev/ready-after': '100ms',
-  'sim.drainboard.dev/shutdown-after': '100ms',
-};
-
-beforeAll(async () => {
-  tc = await startTestCluster({ scenario: 'empty' });
-  core = tc.kc.makeApiClient(CoreV1Api);
-  policy = tc.kc.makeApiClient(PolicyV1Api);
-});
-afterAll(() => tc?.stop());
-
-async function namespace(): Promise<string> {
-  const name = `ev-selectors-${++seq}`;
-  await core.createNamespace({ body: { metadata: { name } } });
-  return name;
-}
-
-async function pause(): Promise<void> {
-  const call = (a: string) =>
-    fetch(`${tc.cluster.url}/sim/v1/disruption-controller/${a}`, { method: 'POST' });
-  expect((await call('pause')).status).toBe(200);
-  onTestFinished(async () => void (await call('resume')));
-}
-
-const read = (ns: string, name: string) => core.readNamespacedPod({ name, namespace: ns });
-const readPdb = (ns: string) =>
-  policy.readNamespacedPodDisruptionBudget({ name: 'pdb', namespace: ns });
-const evict = (ns: string, name: string) =>
-  core.createNamespacedPodEviction({ name, namespace: ns, body: { metadata: { name } } });
-
-async function readyPod(ns: string, name: string, labels?: Record<string, string>) {
-  const metadata = { name, labels, annotations: FAST };
-  const spec = { containers: [{ name: 'app', image: 'nginx' }] };
-  await core.createNamespacedPod({ namespace: ns, body: { metadata, spec } });
-  return eventually(
-    async () => {
-      const p = await read(ns, name);
-      return p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') && p;
-    },
-    15_000,
-    `${name} Ready`,
-  );
-}
+const readPdb = (ns: string) => kit.readPdb(ns, 'pdb');
+const readyPod = (ns: string, name: string, labels?: Record<string, string>) =>
+  kit.readyPod(ns, name, { labels });
 
 async function budget(ns: string, spec: V1PodDisruptionBudgetSpec) {
-  await policy.createNamespacedPodDisruptionBudget({
-    namespace: ns,
-    body: { metadata: { name: 'pdb' }, spec },
-  });
+  await kit.createBudget(ns, 'pdb', spec);
   return readPdb(ns);
 }
 
 /** With the controller paused: a status that would refuse a Ready pod (0 allowed). */
 async function refuse(ns: string) {
-  const pdb = await readPdb(ns);
-  pdb.status = {
-    observedGeneration: pdb.metadata?.generation,
-    disruptionsAllowed: 0,
-    currentHealthy: 1,
-    desiredHealthy: 1,
-    expectedPods: 1,
-  };
-  const body = pdb;
-  const written = await policy.replaceNamespacedPodDisruptionBudgetStatus({
-    name: 'pdb',
-    namespace: ns,
-    body,
-  });
+  const written = await kit.writeBudgetStatus(ns, 'pdb', { currentHealthy: 1, desiredHealthy: 1 });
   return written.metadata?.resourceVersion;
 }
 
 async function expectT1(ns: string, pod: V1Pod, needs: number, has: number) {
   const name = pod.metadata?.name ?? '';
-  const err = await evict(ns, name).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiException)) throw new Error(`expected a 429, got ${String(err)}`);
+  const err = await failure(evict(ns, name));
   expect(err.code).toBe(429);
-  const body = JSON.parse((err as ApiException<string>).body) as { details: unknown };
-  expect(body.details).toEqual({
-    causes: [
-      {
-        reason: 'DisruptionBudget',
-        message: `The disruption budget pdb needs ${needs} healthy pods and has ${has} currently`,
-      },
-    ],
-  });
+  expect(err.body.details).toEqual(needsHealthy('pdb', needs, has));
   const after = await read(ns, name);
   expect(after.metadata?.resourceVersion).toBe(pod.metadata?.resourceVersion);
 }
 
 async function expectEvicted(ns: string, name: string) {
   await evict(ns, name);
-  const p = await read(ns, name).catch(() => undefined);
-  if (p) expect(p.metadata?.deletionTimestamp).toBeDefined();
+  await kit.expectEvicted(ns, name);
 }
 
 describe('which budgets an eviction consults (§2 steps 11, 13)', () => {

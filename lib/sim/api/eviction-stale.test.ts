@@ -1,13 +1,14 @@
+import type { V1PodDisruptionBudgetSpec } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../testing';
 import {
-  ApiException,
-  CoreV1Api,
-  PolicyV1Api,
-  type V1Pod,
-  type V1PodDisruptionBudgetSpec,
-  type V1PodDisruptionBudgetStatus,
-} from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { eventually, startTestCluster, type TestCluster } from '../testing';
+  budgetCause,
+  failure,
+  needsHealthy,
+  tooManyRequests,
+  useEvictionCluster,
+  type BudgetStatus,
+} from './eviction-testkit';
 
 /**
  * Eviction API conformance, §3 row T2: a budget whose status.observedGeneration is behind its
@@ -15,122 +16,29 @@ import { eventually, startTestCluster, type TestCluster } from '../testing';
  * caught up; the unhealthy-pod skip never looks at observedGeneration.
  */
 
-let tc: TestCluster;
-let core: CoreV1Api;
-let policy: PolicyV1Api;
-let seq = 0;
+const kit = useEvictionCluster('ev-stale');
+const { core, namespace, control, pause, readPdb, evict, expectUntouched, expectEvicted } = kit;
 
-const FAST = {
-  'sim.drainboard.dev/start-after': '100ms',
-  'sim.drainboard.dev/ready-after': '100ms',
-  'sim.drainboard.dev/shutdown-after': '100ms',
-};
-
-beforeAll(async () => {
-  tc = await startTestCluster({ scenario: 'empty' });
-  core = tc.kc.makeApiClient(CoreV1Api);
-  policy = tc.kc.makeApiClient(PolicyV1Api);
-});
-afterAll(() => tc?.stop());
-
-async function namespace(): Promise<string> {
-  const name = `ev-stale-${++seq}`;
-  await core.createNamespace({ body: { metadata: { name } } });
-  return name;
-}
-
-async function control(action: 'pause' | 'resume'): Promise<void> {
-  const url = `${tc.cluster.url}/sim/v1/disruption-controller/${action}`;
-  expect((await fetch(url, { method: 'POST' })).status).toBe(200);
-}
-async function pause(): Promise<void> {
-  await control('pause');
-  onTestFinished(() => control('resume'));
-}
-
-const read = (ns: string, name: string) => core.readNamespacedPod({ name, namespace: ns });
-const readPdb = (ns: string, name: string) =>
-  policy.readNamespacedPodDisruptionBudget({ name, namespace: ns });
-
-async function pod(ns: string, name: string, app: string, sick = false): Promise<V1Pod> {
-  const annotations = sick ? { ...FAST, 'sim.drainboard.dev/never-ready': 'true' } : FAST;
-  const metadata = { name, labels: { app }, annotations };
-  const spec = { containers: [{ name: 'app', image: 'nginx' }] };
-  await core.createNamespacedPod({ namespace: ns, body: { metadata, spec } });
-  return eventually(
-    async () => {
-      const p = await read(ns, name);
-      const ready = p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      return (sick ? p.status?.phase === 'Running' : ready) && p;
-    },
-    15_000,
-    `${name} started`,
-  );
-}
+const pod = (ns: string, name: string, app: string, sick = false) =>
+  (sick ? kit.sickPod : kit.readyPod)(ns, name, { labels: { app } });
 
 async function budget(ns: string, name: string, app: string, spec: V1PodDisruptionBudgetSpec) {
-  const body = { metadata: { name }, spec: { selector: { matchLabels: { app } }, ...spec } };
-  const created = await policy.createNamespacedPodDisruptionBudget({ namespace: ns, body });
+  const created = await kit.createBudget(ns, name, { selector: { matchLabels: { app } }, ...spec });
   expect(created.metadata?.generation).toBe(1);
 }
 
 /** Writes a status whose observedGeneration (0) is behind generation (1). */
-async function writeStaleStatus(
-  ns: string,
-  name: string,
-  status: Partial<V1PodDisruptionBudgetStatus>,
-) {
-  const pdb = await readPdb(ns, name);
-  pdb.status = {
-    observedGeneration: 0,
-    disruptionsAllowed: 0,
-    currentHealthy: 0,
-    desiredHealthy: 0,
-    expectedPods: 1,
-    ...status,
-  };
-  const body = pdb;
-  const written = await policy.replaceNamespacedPodDisruptionBudgetStatus({
-    name,
-    namespace: ns,
-    body,
-  });
+async function writeStaleStatus(ns: string, name: string, status: BudgetStatus) {
+  const written = await kit.writeBudgetStatus(ns, name, { observedGeneration: 0, ...status });
   return written.metadata?.resourceVersion;
 }
 
-const evict = (ns: string, name: string) =>
-  core.createNamespacedPodEviction({ name, namespace: ns, body: { metadata: { name } } });
-
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (e) {
-    if (!(e instanceof ApiException)) throw e;
-    const body = JSON.parse((e as ApiException<string>).body) as Record<string, unknown>;
-    return { code: e.code, body, headers: e.headers };
-  }
-  throw new Error('expected the eviction to fail');
-}
-
-const T1_MESSAGE = "Cannot evict pod as it would violate the pod's disruption budget.";
-const t2Body = (pdb: string) => ({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: T1_MESSAGE,
-  reason: 'TooManyRequests',
-  details: {
-    causes: [
-      {
-        reason: 'DisruptionBudget',
-        message: `The disruption budget ${pdb} is still being processed by the server.`,
-      },
-    ],
-    retryAfterSeconds: 10,
-  },
-  code: 429,
-});
+const t2Body = (pdb: string) =>
+  tooManyRequests(
+    budgetCause(`The disruption budget ${pdb} is still being processed by the server.`, {
+      retryAfterSeconds: 10,
+    }),
+  );
 
 async function expectT2(ns: string, name: string, pdb: string) {
   const err = await failure(evict(ns, name));
@@ -147,9 +55,7 @@ describe('a budget not yet processed (§3 T2)', () => {
     await budget(ns, 'web', 'web', { maxUnavailable: 1 });
     const rv = await writeStaleStatus(ns, 'web', { disruptionsAllowed: 3, currentHealthy: 1 });
     await expectT2(ns, 'p', 'web');
-    const after = await read(ns, 'p');
-    expect(after.metadata?.resourceVersion).toBe(p.metadata?.resourceVersion);
-    expect(after.metadata?.deletionTimestamp).toBeUndefined();
+    await expectUntouched(ns, p);
     expect((await readPdb(ns, 'web')).metadata?.resourceVersion).toBe(rv);
   });
 
@@ -175,14 +81,7 @@ describe('a budget not yet processed (§3 T2)', () => {
     );
     expect(held.code).toBe(429);
     expect(held.headers['retry-after']).toBeUndefined();
-    expect(held.body.details).toEqual({
-      causes: [
-        {
-          reason: 'DisruptionBudget',
-          message: 'The disruption budget held needs 1 healthy pods and has 1 currently',
-        },
-      ],
-    });
+    expect(held.body.details).toEqual(needsHealthy('held', 1, 1));
   });
 
   it('the unhealthy-pod skip ignores a stale AlwaysAllow budget', async () => {
@@ -194,8 +93,7 @@ describe('a budget not yet processed (§3 T2)', () => {
     const rv = await writeStaleStatus(ns, 'web', { currentHealthy: 1, desiredHealthy: 1 });
     await expectT2(ns, 'well', 'web'); // the budget is stale for a Ready pod
     await evict(ns, 'sick');
-    const sick = await read(ns, 'sick').catch(() => undefined);
-    if (sick) expect(sick.metadata?.deletionTimestamp).toBeDefined();
+    await expectEvicted(ns, 'sick');
     expect((await readPdb(ns, 'web')).metadata?.resourceVersion).toBe(rv);
   });
 
@@ -208,8 +106,7 @@ describe('a budget not yet processed (§3 T2)', () => {
     const rv = await writeStaleStatus(ns, 'web', { currentHealthy: 1, desiredHealthy: 1 });
     await expectT2(ns, 'well', 'web');
     await evict(ns, 'sick');
-    const sick = await read(ns, 'sick').catch(() => undefined);
-    if (sick) expect(sick.metadata?.deletionTimestamp).toBeDefined();
+    await expectEvicted(ns, 'sick');
     expect((await readPdb(ns, 'web')).metadata?.resourceVersion).toBe(rv);
   });
 
@@ -225,8 +122,7 @@ describe('a budget not yet processed (§3 T2)', () => {
       metadata: { name: 'sick' },
       deleteOptions: { preconditions: { resourceVersion: stale } },
     };
-    await core.createNamespacedPodEviction({ name: 'sick', namespace: ns, body });
-    const after = await read(ns, 'sick').catch(() => undefined);
-    if (after) expect(after.metadata?.deletionTimestamp).toBeDefined();
+    await core().createNamespacedPodEviction({ name: 'sick', namespace: ns, body });
+    await expectEvicted(ns, 'sick');
   });
 });
