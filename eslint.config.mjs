@@ -7,6 +7,24 @@ import tseslint from 'typescript-eslint';
  * The import rules of ../shared/docs/architecture.md, enforced here rather than in review:
  * the embedded cluster (lib/sim) is a separate program that imports nothing of ours.
  */
+const dashboardZones = [
+  {
+    target: './lib/domain',
+    from: ['./app', './components', './lib/client', './lib/server', './lib/sim'],
+    message: 'lib/domain is pure and imports nothing of ours (architecture.md).',
+  },
+  {
+    target: ['./components', './lib/client'],
+    from: ['./lib/server', './lib/sim'],
+    message: 'the browser side never imports lib/server or lib/sim (architecture.md).',
+  },
+  {
+    target: './lib/server',
+    from: ['./app', './components', './lib/client'],
+    message: 'lib/server never imports the app or the browser side (architecture.md).',
+  },
+];
+
 const simBoundary = {
   target: './lib/sim',
   from: ['./app', './components', './lib/client', './lib/domain', './lib/server', './e2e'],
@@ -24,7 +42,7 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
     },
     rules: {
-      'import/no-restricted-paths': ['error', { zones: [simBoundary] }],
+      'import/no-restricted-paths': ['error', { zones: [simBoundary, ...dashboardZones] }],
       'import/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -40,6 +58,25 @@ export default tseslint.config(
             {
               group: ['@/*', '!@/lib/sim', '!@/lib/sim/**'],
               message: 'lib/sim imports nothing of ours outside lib/sim (architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only lib/server/k8s talks to clusters; the embedded cluster and tests have their own clients.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['lib/server/k8s/**', 'lib/sim/**', '**/*.test.ts', 'e2e/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@kubernetes/client-node',
+              allowTypeImports: true,
+              message: 'only lib/server/k8s imports @kubernetes/client-node at run time (architecture.md).',
             },
           ],
         },
