@@ -1,0 +1,230 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { startTestCluster, type TestCluster } from '@/lib/sim/testing';
+import { ClusterRegistry, type RegistryOptions } from './clusters';
+import { startDemoCluster, type StartDemo } from './demo';
+import { ClusterError } from './errors';
+
+let live: TestCluster;
+let tmp: string;
+let kubeconfigPath: string;
+let deadServer: string;
+const registries: ClusterRegistry[] = [];
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+function kubeconfig(current: string): string {
+  const cluster = (name: string, server: string) =>
+    `- name: ${name}\n  cluster:\n    server: ${server}\n    insecure-skip-tls-verify: true\n`;
+  const context = (name: string) =>
+    `- name: ${name}\n  context:\n    cluster: ${name}\n    user: u\n`;
+  return [
+    'apiVersion: v1\nkind: Config\nclusters:\n',
+    cluster('live', live.cluster.url) + cluster('dead', deadServer),
+    'contexts:\n' + context('live') + context('dead'),
+    `current-context: ${current}\nusers:\n- name: u\n  user:\n    token: t\n`,
+  ].join('');
+}
+
+/** A registry over the temp dir; counts demo starts (the real start, only counted). */
+function registry(env: RegistryOptions['env'], extra: Partial<RegistryOptions> = {}) {
+  const starts = { count: 0 };
+  const startDemo: StartDemo = (dir) => {
+    starts.count += 1;
+    return startDemoCluster(dir);
+  };
+  const reg = new ClusterRegistry({ env, homeDir: tmp, cwd: tmp, startDemo, ...extra });
+  registries.push(reg);
+  return { reg, starts };
+}
+
+beforeAll(async () => {
+  live = await startTestCluster();
+  deadServer = `http://127.0.0.1:${await freePort()}`;
+  tmp = await mkdtemp(join(tmpdir(), 'drainboard-clusters-'));
+  kubeconfigPath = join(tmp, 'kubeconfig');
+  await writeFile(kubeconfigPath, kubeconfig('dead'));
+});
+afterEach(async () => {
+  await Promise.all(registries.splice(0).map((r) => r.close()));
+  await fetch(`${live.cluster.url}/sim/v1/faults`, { method: 'DELETE' });
+});
+afterAll(async () => {
+  await live.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('listing', () => {
+  it('lists every context plus demo; the current context is the default', async () => {
+    const dataDir = join(tmp, 'data');
+    const { reg } = registry({ KUBECONFIG: kubeconfigPath, DRAINBOARD_DATA_DIR: dataDir });
+    const list = await reg.list();
+    expect(list.map((c) => [c.name, c.server, c.demo, c.default])).toEqual([
+      ['live', live.cluster.url, false, false],
+      ['dead', deadServer, false, true],
+      ['demo', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), true, false],
+    ]);
+    const demo = list[2];
+    expect(demo?.kubeconfigPath).toBe(join(dataDir, 'demo.kubeconfig'));
+    expect(await readFile(join(dataDir, 'demo.kubeconfig'), 'utf8')).toContain(demo?.server);
+  });
+
+  it('makes demo the default when no kubeconfig exists (data dir defaults to ./.drainboard)', async () => {
+    const { reg } = registry({});
+    expect(reg.names()).toEqual(['demo']);
+    const [demo] = await reg.list();
+    expect(demo).toMatchObject({ name: 'demo', demo: true, default: true });
+    expect(demo?.kubeconfigPath).toBe(join(tmp, '.drainboard', 'demo.kubeconfig'));
+  });
+
+  it('removes demo with DRAINBOARD_DEMO=off', async () => {
+    const { reg, starts } = registry({ KUBECONFIG: kubeconfigPath, DRAINBOARD_DEMO: 'off' });
+    expect((await reg.list()).map((c) => c.name)).toEqual(['live', 'dead']);
+    await expect(reg.kubeConfig('demo')).rejects.toMatchObject({ kind: 'unknown-cluster' });
+    expect(starts.count).toBe(0);
+    const { reg: none } = registry({ DRAINBOARD_DEMO: 'off' });
+    expect(await none.list()).toEqual([]);
+  });
+
+  it('adds in-cluster when KUBERNETES_SERVICE_HOST and the service-account files exist', async () => {
+    const sa = join(tmp, 'sa');
+    const env = { KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '6443' };
+    const { reg: without } = registry(env, { serviceAccountDir: sa });
+    expect(without.names()).toEqual(['demo']);
+    await mkdir(sa, { recursive: true });
+    await writeFile(join(sa, 'token'), 't');
+    await writeFile(join(sa, 'ca.crt'), '');
+    const { reg } = registry({ ...env, DRAINBOARD_DEMO: 'off' }, { serviceAccountDir: sa });
+    expect(await reg.list()).toEqual([
+      { name: 'in-cluster', server: 'https://10.0.0.1:6443', demo: false, default: true },
+    ]);
+  });
+
+  it('merges KUBECONFIG files first-wins; a broken file is a warning, not a crash', async () => {
+    const second = join(tmp, 'second');
+    const broken = join(tmp, 'broken');
+    await writeFile(second, kubeconfig('live').replace(/- name: dead[\s\S]*?(?=contexts:)/, ''));
+    await writeFile(broken, 'clusters: [');
+    const paths = [broken, kubeconfigPath, second, join(tmp, 'missing')].join(':');
+    const { reg } = registry({ KUBECONFIG: paths, DRAINBOARD_DEMO: 'off' });
+    expect((await reg.list()).find((c) => c.default)?.name).toBe('dead');
+    expect(reg.warnings).toEqual([expect.stringContaining(broken)]);
+  });
+
+  it('lets a kubeconfig context named demo shadow the embedded cluster', async () => {
+    const path = join(tmp, 'shadow');
+    await writeFile(path, kubeconfig('demo').replaceAll('live', 'demo'));
+    const { reg, starts } = registry({ KUBECONFIG: path });
+    const list = await reg.list();
+    expect(list.map((c) => [c.name, c.demo, c.default])).toEqual([
+      ['demo', false, true],
+      ['dead', false, false],
+    ]);
+    expect(starts.count).toBe(0);
+    expect(reg.warnings).toHaveLength(1);
+  });
+});
+
+describe('the demo cluster', () => {
+  it('starts once under concurrent calls and is reached over HTTP', async () => {
+    const { reg, starts } = registry({ DRAINBOARD_DATA_DIR: join(tmp, 'once') });
+    const results = await Promise.all([
+      reg.list(),
+      reg.kubeConfig('demo'),
+      reg.checkReachability('demo'),
+      reg.list(),
+      reg.kubeConfig('demo'),
+    ]);
+    expect(starts.count).toBe(1);
+    expect(results[2]).toEqual({ reachable: true });
+    expect(results[1]).toBe(results[4]);
+    expect(results[0]).toEqual(results[3]);
+    const pods = await results[1].makeApiClient(CoreV1Api).listNamespacedPod({ namespace: 'shop' });
+    expect(pods.items.length).toBeGreaterThan(0);
+  });
+
+  it('is listed with no server when it cannot start, and retried on the next call', async () => {
+    const dataDir = join(tmp, 'not-a-dir');
+    await writeFile(dataDir, 'a file where the data directory should be');
+    const { reg, starts } = registry({ DRAINBOARD_DATA_DIR: dataDir });
+    expect(await reg.list()).toEqual([{ name: 'demo', server: '', demo: true, default: true }]);
+    const r = await reg.checkReachability('demo');
+    expect(r).toMatchObject({ reachable: false, reason: 'unreachable' });
+    expect(starts.count).toBe(2);
+  });
+
+  it('is stopped by close()', async () => {
+    const { reg } = registry({ DRAINBOARD_DATA_DIR: join(tmp, 'closed') });
+    const [demo] = await reg.list();
+    await reg.close();
+    await expect(fetch(`${demo?.server}/version`)).rejects.toThrow();
+    await expect(reg.kubeConfig('demo')).rejects.toBeInstanceOf(ClusterError);
+  });
+});
+
+describe('reachability', () => {
+  const env = () => ({ KUBECONFIG: kubeconfigPath, DRAINBOARD_DEMO: 'off' });
+
+  it('is true for a live cluster, unreachable for a closed port within the timeout', async () => {
+    const { reg } = registry(env(), { reachabilityTimeoutMs: 1000 });
+    expect(await reg.checkReachability('live')).toEqual({ reachable: true });
+    const started = Date.now();
+    const dead = await reg.checkReachability('dead');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(dead).toMatchObject({ reachable: false, reason: 'unreachable' });
+    if (!dead.reachable) expect(dead.message).toContain('ECONNREFUSED');
+  });
+
+  it('is a timeout when /version does not answer in time', async () => {
+    await fetch(`${live.cluster.url}/sim/v1/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ latencyMs: 3000 }),
+    });
+    const { reg } = registry(env());
+    const started = Date.now();
+    expect(await reg.checkReachability('live', 200)).toMatchObject({
+      reachable: false,
+      reason: 'timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('gives the Status reason for an error answer', async () => {
+    await fetch(`${live.cluster.url}/sim/v1/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ errorRate: 1, errorCode: 503 }),
+    });
+    const { reg } = registry(env());
+    expect(await reg.checkReachability('live')).toMatchObject({
+      reachable: false,
+      reason: 'error',
+    });
+  });
+});
+
+describe('unknown cluster names', () => {
+  it.each(['nope', '', '../dead', '__proto__', 'constructor', 'DEAD', 'dead '])(
+    '%j is a typed not-found error, without starting the demo',
+    async (name) => {
+      const { reg, starts } = registry({ KUBECONFIG: kubeconfigPath });
+      expect(reg.has(name)).toBe(false);
+      await expect(reg.kubeConfig(name)).rejects.toMatchObject({
+        name: 'ClusterError',
+        kind: 'unknown-cluster',
+        cluster: name,
+      });
+      await expect(reg.checkReachability(name)).rejects.toMatchObject({ kind: 'unknown-cluster' });
+      expect(starts.count).toBe(0);
+    },
+  );
+});

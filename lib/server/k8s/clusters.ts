@@ -1,0 +1,240 @@
+import 'server-only';
+import {
+  Observable,
+  VersionApi,
+  type KubeConfig,
+  type ObservableMiddleware,
+} from '@kubernetes/client-node';
+import { DEMO_NAME, dataDirOf, isDemoEnabled, startDemoCluster } from './demo';
+import type { DemoCluster, StartDemo } from './demo';
+import { ClusterError, toClusterError } from './errors';
+import {
+  IN_CLUSTER_NAME,
+  SERVICE_ACCOUNT_DIR,
+  inClusterKubeconfig,
+  kubeconfigPaths,
+  loadKubeconfig,
+  serverOf,
+  withContext,
+  type Env,
+} from './kubeconfig';
+
+/** One cluster as `GET /api/clusters` shows it (plus `reachable`, from {@link ClusterRegistry.checkReachability}). */
+export interface ClusterInfo {
+  name: string;
+  /** The API server URL; '' for a context without a cluster or a demo that failed to start. */
+  server: string;
+  demo: boolean;
+  default: boolean;
+  /** Demo only: the kubeconfig file for `kubectl --kubeconfig …`. */
+  kubeconfigPath?: string;
+}
+
+/** Why a cluster did not answer `GET /version`. */
+export type UnreachableReason =
+  'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'config' | 'error';
+
+/** The outcome of a reachability check: a normal UI state, never a thrown error. */
+export type Reachability =
+  { reachable: true } | { reachable: false; reason: UnreachableReason; message: string };
+
+/** What a registry reads; everything is injected so tests need no global state. */
+export interface RegistryOptions {
+  env: Env;
+  homeDir: string;
+  /** `DRAINBOARD_DATA_DIR` is resolved against it. */
+  cwd: string;
+  /** Default {@link SERVICE_ACCOUNT_DIR}. */
+  serviceAccountDir?: string;
+  /** Default 2000 ms. */
+  reachabilityTimeoutMs?: number;
+  /** Default {@link startDemoCluster}. */
+  startDemo?: StartDemo;
+}
+
+type StaticEntry = { kc: KubeConfig };
+
+/**
+ * The clusters this server process knows: every kubeconfig context, the pod's own cluster
+ * (`in-cluster`) and the embedded `demo` cluster, started lazily and at most once. Cluster
+ * names taken from URLs are only ever looked up here, never used to build paths.
+ */
+export class ClusterRegistry {
+  private readonly statics = new Map<string, StaticEntry>();
+  private readonly defaultName: string | undefined;
+  private readonly hasDemo: boolean;
+  private demoStart: Promise<DemoCluster> | undefined;
+  private closed = false;
+
+  /** Files that could not be read and names that were shadowed; for the server log. */
+  readonly warnings: string[];
+
+  constructor(private readonly opts: RegistryOptions) {
+    const loaded = loadKubeconfig(kubeconfigPaths(opts.env, opts.homeDir));
+    this.warnings = [...loaded.warnings];
+    const base = loaded.kc;
+    for (const ctx of base?.getContexts() ?? []) {
+      if (base) this.statics.set(ctx.name, { kc: withContext(base, ctx.name) });
+    }
+    const own = inClusterKubeconfig(opts.env, opts.serviceAccountDir ?? SERVICE_ACCOUNT_DIR);
+    if (own) this.addReserved(IN_CLUSTER_NAME, own);
+    this.hasDemo = isDemoEnabled(opts.env) && this.addReserved(DEMO_NAME, undefined);
+    this.defaultName = this.pickDefault(base?.getCurrentContext());
+  }
+
+  /** Adds a built-in cluster unless a kubeconfig context already has its name. */
+  private addReserved(name: string, kc: KubeConfig | undefined): boolean {
+    if (this.statics.has(name)) {
+      this.warnings.push(`the kubeconfig context "${name}" shadows the built-in cluster`);
+      return false;
+    }
+    if (kc !== undefined) this.statics.set(name, { kc });
+    return true;
+  }
+
+  /** current-context if it exists, else the pod's cluster, else demo, else the first context. */
+  private pickDefault(current: string | undefined): string | undefined {
+    if (current && this.statics.has(current)) return current;
+    if (this.statics.has(IN_CLUSTER_NAME)) return IN_CLUSTER_NAME;
+    if (this.hasDemo) return DEMO_NAME;
+    return this.statics.keys().next().value;
+  }
+
+  /** Every known cluster name, in listing order (kubeconfig contexts, in-cluster, demo). */
+  names(): string[] {
+    return [...this.statics.keys(), ...(this.hasDemo ? [DEMO_NAME] : [])];
+  }
+
+  /** True when `name` is a cluster of this registry. */
+  has(name: string): boolean {
+    return this.statics.has(name) || (this.hasDemo && name === DEMO_NAME);
+  }
+
+  /**
+   * Lists every cluster. Starts the demo cluster if it is not running yet; a demo that
+   * fails to start is still listed, with server '' (its reachability says why).
+   */
+  async list(): Promise<ClusterInfo[]> {
+    const out: ClusterInfo[] = [];
+    for (const [name, { kc }] of this.statics) {
+      out.push({ name, server: serverOf(kc), demo: false, default: name === this.defaultName });
+    }
+    if (this.hasDemo) {
+      const demo = await this.demo().catch(() => undefined);
+      out.push({
+        name: DEMO_NAME,
+        server: demo?.server ?? '',
+        demo: true,
+        default: this.defaultName === DEMO_NAME,
+        ...(demo ? { kubeconfigPath: demo.kubeconfigPath } : {}),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The client-node KubeConfig of one cluster, its context current; shared, do not mutate.
+   * @throws ClusterError `unknown-cluster` for a name the registry does not know;
+   *   `unreachable` when the demo cluster cannot start.
+   */
+  async kubeConfig(name: string): Promise<KubeConfig> {
+    const entry = this.statics.get(name);
+    if (entry !== undefined) return entry.kc;
+    if (this.hasDemo && name === DEMO_NAME) return (await this.demo()).kc;
+    throw new ClusterError('unknown-cluster', name, `unknown cluster ${JSON.stringify(name)}`);
+  }
+
+  /**
+   * `GET /version` with a deadline (default 2 s). Never throws for a cluster that does not
+   * answer; the reason is a value for the UI.
+   * @throws ClusterError `unknown-cluster` for a name the registry does not know.
+   */
+  async checkReachability(name: string, timeoutMs?: number): Promise<Reachability> {
+    let kc: KubeConfig;
+    try {
+      kc = await this.kubeConfig(name);
+    } catch (e) {
+      const err = toClusterError(name, e);
+      if (err.kind === 'unknown-cluster') throw err;
+      return { reachable: false, reason: reasonOf(err), message: err.message };
+    }
+    if (serverOf(kc) === '') {
+      return { reachable: false, reason: 'config', message: `${name}: the context has no cluster` };
+    }
+    const ms = timeoutMs ?? this.opts.reachabilityTimeoutMs ?? 2000;
+    try {
+      await kc
+        .makeApiClient(VersionApi)
+        .getCode({}, { middleware: [deadline(ms)], middlewareMergeStrategy: 'append' });
+      return { reachable: true };
+    } catch (e) {
+      const err = toClusterError(name, e);
+      return { reachable: false, reason: reasonOf(err), message: err.message };
+    }
+  }
+
+  /** Stops the demo cluster if it was started; the registry cannot start it again. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const start = this.demoStart;
+    this.demoStart = undefined;
+    const demo = await start?.catch(() => undefined);
+    await demo?.stop();
+  }
+
+  /** Starts the demo cluster once; concurrent callers share one start, a failed start is retried. */
+  private demo(): Promise<DemoCluster> {
+    if (this.closed) {
+      return Promise.reject(new ClusterError('unreachable', DEMO_NAME, 'the registry is closed'));
+    }
+    if (this.demoStart === undefined) {
+      const start = this.opts.startDemo ?? startDemoCluster;
+      const started = start(dataDirOf(this.opts.env, this.opts.cwd)).catch((e: unknown) => {
+        if (this.demoStart === started) this.demoStart = undefined;
+        const why = e instanceof Error ? e.message : String(e);
+        throw new ClusterError('unreachable', DEMO_NAME, `the demo cluster did not start: ${why}`);
+      });
+      this.demoStart = started;
+    }
+    return this.demoStart;
+  }
+}
+
+/**
+ * Aborts the request after `ms`; client-node hands the signal to fetch. Observable, not
+ * Promise, middleware: the object-parameter APIs that `makeApiClient` returns pass call-time
+ * options straight to the observable layer.
+ */
+export function deadline(ms: number): ObservableMiddleware {
+  return {
+    pre: (ctx) => {
+      ctx.setSignal(AbortSignal.timeout(ms));
+      return new Observable(Promise.resolve(ctx));
+    },
+    post: (res) => new Observable(Promise.resolve(res)),
+  };
+}
+
+function reasonOf(err: ClusterError): UnreachableReason {
+  switch (err.kind) {
+    case 'status':
+      if (err.status?.code === 401) return 'unauthorized';
+      return err.status?.code === 403 ? 'forbidden' : 'error';
+    case 'unreachable':
+    case 'timeout':
+    case 'config':
+      return err.kind;
+    case 'unknown-cluster':
+    case 'unknown':
+      return 'error';
+    default: {
+      const never: never = err.kind;
+      return never;
+    }
+  }
+}
+
+/** Creates the registry of this server process from its environment and home directory. */
+export function createClusterRegistry(opts: RegistryOptions): ClusterRegistry {
+  return new ClusterRegistry(opts);
+}

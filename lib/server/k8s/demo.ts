@@ -1,0 +1,52 @@
+import 'server-only';
+import { join, resolve } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+// The one import of the embedded cluster outside lib/sim (architecture.md): it is started
+// here and reached only over HTTP through the KubeConfig below.
+import { startCluster } from '@/lib/sim/cluster';
+import type { Env } from './kubeconfig';
+
+/** The registry name of the embedded cluster. */
+export const DEMO_NAME = 'demo';
+
+/** A running embedded cluster, as the dashboard sees it: a URL and a kubeconfig. */
+export interface DemoCluster {
+  server: string;
+  kc: KubeConfig;
+  /** Absolute path of its kubeconfig file, for a ready `kubectl --kubeconfig …` line. */
+  kubeconfigPath: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a demo cluster whose kubeconfig goes under `dataDir`; injectable for tests. */
+export type StartDemo = (dataDir: string) => Promise<DemoCluster>;
+
+/** False when `DRAINBOARD_DEMO=off` (any case, surrounding blanks ignored). */
+export function isDemoEnabled(env: Env): boolean {
+  return (env['DRAINBOARD_DEMO'] ?? '').trim().toLowerCase() !== 'off';
+}
+
+/** `DRAINBOARD_DATA_DIR` (default `./.drainboard`), resolved against `cwd`. */
+export function dataDirOf(env: Env, cwd: string): string {
+  return resolve(cwd, env['DRAINBOARD_DATA_DIR'] || '.drainboard');
+}
+
+/**
+ * Starts the embedded cluster in-process on a free 127.0.0.1 port with the `demo`
+ * scenario and writes its kubeconfig (mode 0600) to `<dataDir>/demo.kubeconfig`.
+ * Rejects if the port cannot be bound or the file cannot be written (the cluster is
+ * stopped again in the latter case).
+ */
+export const startDemoCluster: StartDemo = async (dataDir) => {
+  const sim = await startCluster({ port: 0, scenario: 'demo' });
+  const kubeconfigPath = join(dataDir, 'demo.kubeconfig');
+  try {
+    await sim.writeKubeconfig(kubeconfigPath);
+  } catch (e) {
+    await sim.stop();
+    throw e;
+  }
+  const kc = new KubeConfig();
+  kc.loadFromString(sim.kubeconfig());
+  return { server: sim.url, kc, kubeconfigPath, stop: () => sim.stop() };
+};
