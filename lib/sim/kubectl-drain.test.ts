@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { eventually, startTestCluster, type TestCluster } from './testing';
+import { eventually, startTestCluster, type TestCluster, kubectlEnv } from './testing';
 
 const execFile = promisify(execFileCb);
 const KUBECTL = '/usr/bin/kubectl';
@@ -33,7 +33,7 @@ const argv = (tc: TestCluster, args: string[]) => [
   ...['--kubeconfig', tc.kubeconfigPath, '--cache-dir', join(tc.dir, 'cache')],
   ...args,
 ];
-const env = (tc: TestCluster) => ({ PATH: process.env.PATH, HOME: tc.dir });
+const env = (tc: TestCluster) => kubectlEnv(tc.dir);
 
 /** Runs the real kubectl; resolves with its exit code and output whatever the code. */
 async function run(tc: TestCluster, ...args: string[]): Promise<Result> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { eventually, startTestCluster, type TestCluster } from './testing';
+import { eventually, startTestCluster, type TestCluster, kubectlEnv } from './testing';
 
 const execFile = promisify(execFileCb);
 
@@ -15,7 +15,7 @@ let noisy: string[] = [];
 async function kubectl(...args: string[]): Promise<string> {
   const argv = ['--kubeconfig', tc.kubeconfigPath, '--cache-dir', join(tc.dir, 'cache'), ...args];
   const { stdout, stderr } = await execFile('/usr/bin/kubectl', argv, {
-    env: { PATH: process.env.PATH, HOME: tc.dir },
+    env: kubectlEnv(tc.dir),
     timeout: 20_000,
   });
   if (stderr !== '') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { eventually, startTestCluster, type TestCluster } from './testing';
+import { eventually, startTestCluster, type TestCluster, kubectlEnv } from './testing';
 
 const execFile = promisify(execFileCb);
 
@@ -16,7 +16,7 @@ const argv = (args: string[]) => [
   ...['--kubeconfig', tc.kubeconfigPath, '--cache-dir', join(tc.dir, 'cache')],
   ...args,
 ];
-const env = () => ({ PATH: process.env.PATH, HOME: tc.dir });
+const env = () => kubectlEnv(tc.dir);
 
 /** Runs the real kubectl; its stderr must be empty: no errors and no warnings. */
 async function kubectl(...args: string[]): Promise<string> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { eventually, startTestCluster, type TestCluster } from './testing';
+import { eventually, startTestCluster, type TestCluster, kubectlEnv } from './testing';
 
 const execFile = promisify(execFileCb);
 
@@ -16,7 +16,7 @@ let noisy: string[] = [];
 async function run(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const argv = ['--kubeconfig', tc.kubeconfigPath, '--cache-dir', join(tc.dir, 'cache'), ...args];
   return execFile('/usr/bin/kubectl', argv, {
-    env: { PATH: process.env.PATH, HOME: tc.dir },
+    env: kubectlEnv(tc.dir),
     timeout: 20_000,
   });
 }

@@ -56,3 +56,8 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The environment kubectl runs with in tests: only PATH, and HOME in the test's own folder. */
+export function kubectlEnv(home: string): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: home, NODE_ENV: 'test' };
+}
