@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+import {
+  BudgetViewSchema,
+  EndpointViewSchema,
+  NodeViewSchema,
+  OwnerViewSchema,
+  PodViewSchema,
+} from './views';
+
+/** The workload kinds watched as owners, one watch each. */
+export const OwnerResourceSchema = z.enum([
+  'replicasets',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+]);
+export type OwnerResource = z.infer<typeof OwnerResourceSchema>;
+
+/** Every watched resource kind of a cluster; each has one list+watch. */
+export const ResourceSchema = z.enum([
+  'pods',
+  'budgets',
+  'nodes',
+  'endpointslices',
+  ...OwnerResourceSchema.options,
+]);
+export type Resource = z.infer<typeof ResourceSchema>;
+
+/** Where one watch stands (the reflector's state, as the browser may show it). */
+export const WatchStateSchema = z.enum(['syncing', 'synced', 'reconnecting', 'stale']);
+export type WatchState = z.infer<typeof WatchStateSchema>;
+
+/** Position in a cluster's change feed: strictly increasing, one per change. */
+const SeqSchema = z.number().int().nonnegative();
+
+function upsertOf<R extends z.ZodType<Resource>, V extends z.ZodType>(resource: R, view: V) {
+  return z.object({ seq: SeqSchema, kind: z.literal('upsert'), resource, view });
+}
+
+/** A view was added or changed; `resource` tells which view type `view` is. */
+export const UpsertEventSchema = z.union([
+  upsertOf(z.literal('pods'), PodViewSchema),
+  upsertOf(z.literal('budgets'), BudgetViewSchema),
+  upsertOf(z.literal('nodes'), NodeViewSchema),
+  upsertOf(z.literal('endpointslices'), EndpointViewSchema),
+  upsertOf(OwnerResourceSchema, OwnerViewSchema),
+]);
+export type UpsertEvent = z.infer<typeof UpsertEventSchema>;
+
+/** An object is gone; identities are UIDs, so a pod recreated under its name is a new object. */
+export const DeleteEventSchema = z.object({
+  seq: SeqSchema,
+  kind: z.literal('delete'),
+  resource: ResourceSchema,
+  uid: z.string(),
+});
+export type DeleteEvent = z.infer<typeof DeleteEventSchema>;
+
+/** A watch changed state. */
+export const WatchStatusEventSchema = z.object({
+  seq: SeqSchema,
+  kind: z.literal('watch-status'),
+  resource: ResourceSchema,
+  state: WatchStateSchema,
+});
+export type WatchStatusEvent = z.infer<typeof WatchStatusEventSchema>;
+
+/** One entry of a cluster's ordered change feed. */
+export const ChangeEventSchema = z.union([
+  UpsertEventSchema,
+  DeleteEventSchema,
+  WatchStatusEventSchema,
+]);
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+/** The whole model of a cluster at feed position `seq`; deltas after it continue from there. */
+export const SnapshotSchema = z.object({
+  seq: SeqSchema,
+  pods: z.array(PodViewSchema),
+  budgets: z.array(BudgetViewSchema),
+  nodes: z.array(NodeViewSchema),
+  owners: z.array(OwnerViewSchema),
+  endpoints: z.array(EndpointViewSchema),
+  watchStatus: z.record(ResourceSchema, WatchStateSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,0 +1,192 @@
+import 'server-only';
+
+import type { KubernetesObject } from '@kubernetes/client-node';
+
+import {
+  OwnerResourceSchema,
+  ResourceSchema,
+  type ChangeEvent,
+  type Resource,
+  type Snapshot,
+  type WatchState,
+} from '@/lib/domain/changes';
+import type { NodeView, PodView } from '@/lib/domain/views';
+
+import type { ReflectorEvent } from '../k8s/reflector';
+import { ChangeLog } from './change-log';
+import { NodePodIndex } from './node-pods';
+import { toView, type AnyView, type ViewOf, type WireOf } from './resources';
+
+/** Receives every change, in feed order, synchronously; it must not throw. */
+export type ChangeListener = (event: ChangeEvent) => void;
+
+/** A change before it is given its place in the feed. */
+type WithoutSeq<E> = E extends ChangeEvent ? Omit<E, 'seq'> : never;
+type Change = WithoutSeq<ChangeEvent>;
+
+/** Views are built field by field in a fixed order, so equal views serialize equally. */
+const sameView = (a: AnyView, b: AnyView) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The live model of one cluster: compact views keyed by UID per resource, fed by the
+ * reflectors, with an ordered change feed. Only real changes reach the feed: a relist or
+ * update that leaves a view as it was emits nothing. Identity is the UID, so a pod recreated
+ * under the same name is a delete and an upsert, never an update.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#uids
+ */
+export class ClusterModel {
+  private readonly views = new Map<Resource, Map<string, AnyView>>(
+    ResourceSchema.options.map((r) => [r, new Map()]),
+  );
+  private readonly watchStatus = Object.fromEntries(
+    ResourceSchema.options.map((r) => [r, 'syncing']),
+  ) as Record<Resource, WatchState>;
+  private readonly nodePods = new NodePodIndex();
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly log: ChangeLog;
+  private seq = 0;
+
+  /** `historySize`: how many recent changes {@link since} can replay (default 1000). */
+  constructor(historySize = 1000) {
+    this.log = new ChangeLog(historySize);
+  }
+
+  /** Feeds one reflector event of `resource` into the model. */
+  apply<R extends Resource>(resource: R, event: ReflectorEvent<KubernetesObject & WireOf[R]>) {
+    switch (event.type) {
+      case 'synced':
+        return this.applySynced(resource, event.items);
+      case 'upsert':
+        return this.applyUpsert(resource, event.object);
+      case 'delete':
+        return this.applyDelete(resource, event.object.metadata.uid);
+      case 'status':
+        return this.applyStatus(resource, event.state);
+      default: {
+        const unknown: never = event;
+        throw new Error(`unknown reflector event ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /** Replaces the whole set of `resource` after a (re)list, emitting only the differences. */
+  applySynced<R extends Resource>(resource: R, items: readonly WireOf[R][]): void {
+    const next = new Map<string, AnyView>(
+      items.map((item) => toView(resource, item)).map((view) => [view.uid, view]),
+    );
+    const touched = new Set<string>();
+    for (const uid of [...this.store(resource).keys()]) {
+      if (!next.has(uid)) this.remove(resource, uid, touched);
+    }
+    for (const view of next.values()) this.put(resource, view, touched);
+    this.refreshNodes(touched);
+  }
+
+  /** Adds or updates one object of `resource`. */
+  applyUpsert<R extends Resource>(resource: R, object: WireOf[R]): void {
+    const touched = new Set<string>();
+    this.put(resource, toView(resource, object), touched);
+    this.refreshNodes(touched);
+  }
+
+  /** Removes the object of `resource` with this UID, if the model has it. */
+  applyDelete(resource: Resource, uid: string): void {
+    const touched = new Set<string>();
+    this.remove(resource, uid, touched);
+    this.refreshNodes(touched);
+  }
+
+  /** Records the state of the watch of `resource`; emits only when it changed. */
+  applyStatus(resource: Resource, state: WatchState): void {
+    if (this.watchStatus[resource] === state) return;
+    this.watchStatus[resource] = state;
+    this.emit({ kind: 'watch-status', resource, state });
+  }
+
+  /** Everything the model holds, at feed position `seq`. Views are shared: do not mutate. */
+  snapshot(): Snapshot {
+    return {
+      seq: this.seq,
+      pods: this.list('pods'),
+      budgets: this.list('budgets'),
+      nodes: this.list('nodes'),
+      owners: OwnerResourceSchema.options.flatMap((r) => this.list(r)),
+      endpoints: this.list('endpointslices'),
+      watchStatus: { ...this.watchStatus },
+    };
+  }
+
+  /**
+   * The changes after `seq`, oldest first; undefined when they are no longer held (or `seq`
+   * is not of this feed), in which case the caller starts again from {@link snapshot}.
+   */
+  since(seq: number): ChangeEvent[] | undefined {
+    return this.log.since(seq, this.seq);
+  }
+
+  /** Calls `listener` with every later change; returns the function that stops it. */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private store(resource: Resource): Map<string, AnyView> {
+    const store = this.views.get(resource);
+    if (store === undefined) throw new Error(`unknown resource ${resource}`);
+    return store;
+  }
+
+  private list<R extends Resource>(resource: R): ViewOf[R][] {
+    return [...this.store(resource).values()] as ViewOf[R][];
+  }
+
+  /** Stores a view and emits it if it differs from what was held; notes touched nodes. */
+  private put(resource: Resource, view: AnyView, touched: Set<string>): void {
+    const store = this.store(resource);
+    const previous = store.get(view.uid);
+    if (resource === 'nodes') view = this.withPodCounts(view as NodeView);
+    if (previous !== undefined && sameView(previous, view)) return;
+    store.set(view.uid, view);
+    if (resource === 'pods') {
+      const nodes = this.nodePods.set(view as PodView, previous as PodView | undefined);
+      for (const node of nodes) touched.add(node);
+    }
+    this.emit({ kind: 'upsert', resource, view } as Change);
+  }
+
+  private remove(resource: Resource, uid: string, touched: Set<string>): void {
+    const store = this.store(resource);
+    const previous = store.get(uid);
+    if (previous === undefined) return;
+    store.delete(uid);
+    if (resource === 'pods') {
+      for (const node of this.nodePods.remove(previous as PodView)) touched.add(node);
+    }
+    this.emit({ kind: 'delete', resource, uid });
+  }
+
+  private withPodCounts(node: NodeView): NodeView {
+    return { ...node, pods: this.nodePods.counts(node.name) };
+  }
+
+  /** Re-counts the pods of the named nodes and emits the nodes whose counts changed. */
+  private refreshNodes(names: Set<string>): void {
+    if (names.size === 0) return;
+    const nodes = this.store('nodes');
+    for (const node of [...nodes.values()] as NodeView[]) {
+      if (!names.has(node.name)) continue;
+      const updated = this.withPodCounts(node);
+      if (sameView(node, updated)) continue;
+      nodes.set(node.uid, updated);
+      this.emit({ kind: 'upsert', resource: 'nodes', view: updated });
+    }
+  }
+
+  private emit(change: Change): void {
+    const event = { ...change, seq: ++this.seq } as ChangeEvent;
+    this.log.push(event);
+    for (const listener of this.listeners) listener(event);
+  }
+}
