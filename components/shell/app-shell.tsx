@@ -10,7 +10,7 @@ export function AppShell({ cluster, children }: { cluster: string; children: Rea
     <div className="flex min-h-screen flex-col">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-3 border-b border-zinc-200 bg-zinc-50 px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
         <p className="text-lg font-semibold tracking-tight">Drainboard</p>
-        <ClusterSwitcher />
+        <ClusterSwitcher cluster={cluster} />
         <Suspense fallback={<NamespaceFilterFallback />}>
           <NamespaceFilter />
         </Suspense>

@@ -1,8 +1,22 @@
-/**
- * Placeholder until GET /api/clusters exists: the real list (kubeconfig contexts and the
- * embedded `demo`) replaces it. Disabled and empty rather than showing invented clusters.
- */
-export function ClusterSwitcher() {
+'use client';
+
+import { useRouter, useSelectedLayoutSegment } from 'next/navigation';
+import { useClusters } from '@/lib/client/clusters';
+import type { ClusterSummary } from '@/lib/domain/clusters';
+
+function optionLabel(c: ClusterSummary): string {
+  const tags = [c.demo ? 'embedded' : '', c.reachable ? '' : `unreachable: ${c.reason ?? 'error'}`];
+  const extra = tags.filter(Boolean).join(', ');
+  return extra ? `${c.name} (${extra})` : c.name;
+}
+
+/** Picks the cluster: kubeconfig contexts, the pod's own cluster and the embedded demo. */
+export function ClusterSwitcher({ cluster }: { cluster: string }) {
+  const router = useRouter();
+  const view = useSelectedLayoutSegment() ?? 'overview';
+  const { data, isPending, isError } = useClusters();
+  const status = isPending ? 'Loading clusters…' : isError ? 'Could not load the clusters' : '';
+  const current = data?.find((c) => c.name === cluster);
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor="cluster-switcher" className="font-medium">
@@ -10,12 +24,21 @@ export function ClusterSwitcher() {
       </label>
       <select
         id="cluster-switcher"
-        disabled
+        value={cluster}
+        disabled={!data}
         aria-describedby="cluster-switcher-status"
+        onChange={(e) => router.push(`/clusters/${encodeURIComponent(e.target.value)}/${view}`)}
         className="min-w-40 rounded-md border border-zinc-300 bg-white px-2 py-1 disabled:cursor-not-allowed disabled:opacity-70 dark:border-zinc-700 dark:bg-zinc-950"
-      />
+      >
+        {!current && <option value={cluster}>{cluster}</option>}
+        {data?.map((c) => (
+          <option key={c.name} value={c.name}>
+            {optionLabel(c)}
+          </option>
+        ))}
+      </select>
       <span id="cluster-switcher-status" role="status" className="text-zinc-600 dark:text-zinc-400">
-        Loading clusters…
+        {status || (current && !current.reachable ? `Unreachable: ${current.message ?? ''}` : '')}
       </span>
     </div>
   );
