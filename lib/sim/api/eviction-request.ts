@@ -1,6 +1,7 @@
-import type { KObject } from '../store/types';
+import type { KObject, ObjectMeta } from '../store/types';
 import type { DeleteOptions } from './deletion';
 import { badRequest } from './errors';
+import { NAMESPACE_MISMATCH, namespaceMismatch } from './validation';
 
 const EVICTION_VERSIONS = ['policy/v1', 'policy/v1beta1'];
 
@@ -28,11 +29,7 @@ export function decodeEviction(
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     throw badRequest('metadata must be an object');
   }
-  const own = (metadata as { namespace?: unknown }).namespace;
-  if (own !== undefined && own !== '' && own !== namespace) {
-    throw badRequest(
-      'the namespace of the provided object does not match the namespace sent on the request',
-    );
-  }
+  const opts = { namespaced: true, nameRule: 'subdomain' as const, requestNamespace: namespace };
+  if (namespaceMismatch(metadata as ObjectMeta, opts)) throw badRequest(NAMESPACE_MISMATCH);
   return body;
 }

@@ -14,7 +14,7 @@ import {
 } from './errors';
 import { resolveDeletion, type DeleteOptions } from './deletion';
 import { strategyFor } from './strategies';
-import { validateObjectMeta } from './validation';
+import { NAMESPACE_MISMATCH, namespaceMismatch, validateObjectMeta } from './validation';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -266,12 +266,12 @@ export class Registry {
     }
     if (obj.metadata == null) obj.metadata = {};
     if (rt.namespaced) {
-      const ns = obj.metadata.namespace;
-      if (ns !== undefined && ns !== '' && ns !== namespace) {
-        throw badRequest(
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
+      const opts = {
+        namespaced: true,
+        nameRule: 'subdomain' as const,
+        requestNamespace: namespace,
+      };
+      if (namespaceMismatch(obj.metadata, opts)) throw badRequest(NAMESPACE_MISMATCH);
       obj.metadata.namespace = namespace;
     } else {
       delete obj.metadata.namespace;

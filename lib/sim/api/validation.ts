@@ -163,11 +163,6 @@ export function fieldRequired(field: string, detail = ''): FieldError {
   };
 }
 
-/** field.Forbidden: `<field>: Forbidden: <detail>`. */
-export function fieldForbidden(field: string, detail: string): FieldError {
-  return { type: 'FieldValueForbidden', field, message: withDetail(`${field}: Forbidden`, detail) };
-}
-
 /** field.TooLong: `<field>: Too long: must have at most <n> bytes` (the value is never printed). */
 export function fieldTooLong(field: string, maxBytes: number): FieldError {
   const message = `${field}: Too long: must have at most ${maxBytes} bytes`;
