@@ -3,7 +3,8 @@
  * Eviction API docs. node-1 and node-2 carry the budgets that block (always-blocked,
  * two budgets on one pod); node-3 carries only what may be evicted, so it drains.
  */
-const PINNED = `      affinity:
+/** Pod spec lines that keep a workload off node-3, so that node-3 always drains. */
+export const PINNED = `      affinity:
         nodeAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
             nodeSelectorTerms:

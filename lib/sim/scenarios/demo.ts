@@ -1,5 +1,5 @@
 import { rfc3339 } from '../clock';
-import { demoBudgets } from './demo-budgets';
+import { demoBudgets, PINNED } from './demo-budgets';
 import { EMPTY } from './empty';
 
 /**
@@ -53,12 +53,7 @@ spec:
         sim.drainboard.dev/shutdown-after: 8s
     spec:
       terminationGracePeriodSeconds: 15
-      affinity:
-        nodeAffinity:
-          requiredDuringSchedulingIgnoredDuringExecution:
-            nodeSelectorTerms:
-            - matchExpressions:
-              - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
+${PINNED}
       containers:
       - name: api
         image: ghcr.io/drainboard/orders-api:2.4.1
@@ -85,12 +80,7 @@ spec:
         sim.drainboard.dev/shutdown-after: 90s
     spec:
       terminationGracePeriodSeconds: 120
-      affinity:
-        nodeAffinity:
-          requiredDuringSchedulingIgnoredDuringExecution:
-            nodeSelectorTerms:
-            - matchExpressions:
-              - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
+${PINNED}
       containers:
       - name: worker
         image: ghcr.io/drainboard/queue-worker:1.9.0
