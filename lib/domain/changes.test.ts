@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ChangeEventSchema, SnapshotSchema } from './changes';
+import { ChangeEventSchema, ResourceSchema, SnapshotSchema } from './changes';
 
 const owner = {
   uid: 'rs1',
@@ -15,7 +15,13 @@ describe('ChangeEventSchema', () => {
   it.each([
     { seq: 1, kind: 'upsert', resource: 'replicasets', view: owner },
     { seq: 2, kind: 'delete', resource: 'pods', uid: 'uid-1' },
-    { seq: 3, kind: 'watch-status', resource: 'budgets', state: 'reconnecting' },
+    {
+      seq: 3,
+      kind: 'watch-status',
+      resource: 'budgets',
+      state: 'reconnecting',
+      message: 'connect ECONNREFUSED',
+    },
   ])('accepts a $kind event', (event) => {
     expect(ChangeEventSchema.parse(event)).toEqual(event);
   });
@@ -32,7 +38,7 @@ describe('ChangeEventSchema', () => {
     { why: 'a negative seq', event: { seq: -1, kind: 'delete', resource: 'pods', uid: 'u' } },
     {
       why: 'an unknown watch state',
-      event: { seq: 1, kind: 'watch-status', resource: 'pods', state: 'ok' },
+      event: { seq: 1, kind: 'watch-status', resource: 'pods', state: 'ok', message: null },
     },
   ])('rejects $why', ({ event }) => {
     expect(ChangeEventSchema.safeParse(event).success).toBe(false);
@@ -40,24 +46,27 @@ describe('ChangeEventSchema', () => {
 });
 
 describe('SnapshotSchema', () => {
-  const empty = { seq: 0, pods: [], budgets: [], nodes: [], owners: [owner], endpoints: [] };
-  const status = (state: string) => ({
-    pods: state,
-    budgets: state,
-    nodes: state,
-    endpointslices: state,
-    replicasets: state,
-    deployments: state,
-    statefulsets: state,
-    daemonsets: state,
-  });
+  const empty = {
+    seq: 0,
+    pods: [],
+    budgets: [],
+    nodes: [],
+    owners: [owner],
+    endpoints: [],
+    events: [],
+  };
+  const status = (state: string) =>
+    Object.fromEntries(ResourceSchema.options.map((r) => [r, { state, message: null }]));
 
   it('needs the status of every watch', () => {
     expect(SnapshotSchema.safeParse({ ...empty, watchStatus: status('synced') }).success).toBe(
       true,
     );
-    expect(SnapshotSchema.safeParse({ ...empty, watchStatus: { pods: 'synced' } }).success).toBe(
-      false,
-    );
+    expect(
+      SnapshotSchema.safeParse({
+        ...empty,
+        watchStatus: { pods: { state: 'synced', message: null } },
+      }).success,
+    ).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   BudgetViewSchema,
   EndpointViewSchema,
+  EventViewSchema,
   NodeViewSchema,
   OwnerViewSchema,
   PodViewSchema,
@@ -24,12 +25,20 @@ export const ResourceSchema = z.enum([
   'nodes',
   'endpointslices',
   ...OwnerResourceSchema.options,
+  'events',
 ]);
 export type Resource = z.infer<typeof ResourceSchema>;
 
 /** Where one watch stands (the reflector's state, as the browser may show it). */
 export const WatchStateSchema = z.enum(['syncing', 'synced', 'reconnecting', 'stale']);
 export type WatchState = z.infer<typeof WatchStateSchema>;
+
+/** One watch's state, with the error that put it there (null when healthy). */
+export const WatchStatusSchema = z.object({
+  state: WatchStateSchema,
+  message: z.string().nullable(),
+});
+export type WatchStatus = z.infer<typeof WatchStatusSchema>;
 
 /** Position in a cluster's change feed: strictly increasing, one per change. */
 const SeqSchema = z.number().int().nonnegative();
@@ -45,6 +54,7 @@ export const UpsertEventSchema = z.union([
   upsertOf(z.literal('nodes'), NodeViewSchema),
   upsertOf(z.literal('endpointslices'), EndpointViewSchema),
   upsertOf(OwnerResourceSchema, OwnerViewSchema),
+  upsertOf(z.literal('events'), EventViewSchema),
 ]);
 export type UpsertEvent = z.infer<typeof UpsertEventSchema>;
 
@@ -57,12 +67,13 @@ export const DeleteEventSchema = z.object({
 });
 export type DeleteEvent = z.infer<typeof DeleteEventSchema>;
 
-/** A watch changed state. */
+/** A watch changed state (or the error keeping it there changed). */
 export const WatchStatusEventSchema = z.object({
   seq: SeqSchema,
   kind: z.literal('watch-status'),
   resource: ResourceSchema,
   state: WatchStateSchema,
+  message: z.string().nullable(),
 });
 export type WatchStatusEvent = z.infer<typeof WatchStatusEventSchema>;
 
@@ -82,6 +93,8 @@ export const SnapshotSchema = z.object({
   nodes: z.array(NodeViewSchema),
   owners: z.array(OwnerViewSchema),
   endpoints: z.array(EndpointViewSchema),
-  watchStatus: z.record(ResourceSchema, WatchStateSchema),
+  /** The most recent Events, oldest first (the model keeps a bounded number). */
+  events: z.array(EventViewSchema),
+  watchStatus: z.record(ResourceSchema, WatchStatusSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -162,3 +162,25 @@ export const EndpointViewSchema = z.object({
   endpoints: z.array(EndpointMemberSchema),
 });
 export type EndpointView = z.infer<typeof EndpointViewSchema>;
+
+/** A recent Kubernetes Event (core/v1), e.g. `Killing`, `FailedScheduling`, `EvictionBlocked`. */
+export const EventViewSchema = z.object({
+  uid: z.string(),
+  namespace: z.string(),
+  type: z.enum(['Normal', 'Warning']),
+  reason: z.string(),
+  message: z.string(),
+  /** The object the event is about. */
+  involved: z.object({
+    kind: z.string(),
+    namespace: z.string().nullable(),
+    name: z.string(),
+    uid: z.string().nullable(),
+  }),
+  /** The component that reported it (`source.component` or `reportingComponent`). */
+  source: z.string().nullable(),
+  count: z.number().int(),
+  /** RFC 3339: the latest occurrence (`lastTimestamp`, `eventTime` or creation time). */
+  lastSeen: z.string().nullable(),
+});
+export type EventView = z.infer<typeof EventViewSchema>;

@@ -9,7 +9,7 @@ import { blockingBudget, node, runningPod, terminating } from './model-fixtures'
 
 /** A model already synced with two Ready pods on node-a, and the events it emits from now on. */
 function syncedModel(historySize?: number) {
-  const model = new ClusterModel(historySize);
+  const model = new ClusterModel({ historySize });
   model.applySynced('nodes', [node('node-a', 'n-a'), node('node-b', 'n-b', true)]);
   model.applySynced('pods', [runningPod('web-1', 'uid-1'), runningPod('web-2', 'uid-2')]);
   const events: ChangeEvent[] = [];
@@ -110,9 +110,46 @@ describe('ClusterModel', () => {
     const { model, events } = syncedModel();
     model.applyStatus('pods', 'synced');
     model.applyStatus('pods', 'synced');
-    model.applyStatus('pods', 'reconnecting');
-    expect(brief(events)).toEqual(['status pods synced', 'status pods reconnecting']);
-    expect(model.snapshot().watchStatus).toMatchObject({ pods: 'reconnecting', nodes: 'syncing' });
+    model.applyStatus('pods', 'reconnecting', 'connect ECONNREFUSED');
+    model.applyStatus('pods', 'reconnecting', 'connect ECONNREFUSED');
+    model.applyStatus('pods', 'reconnecting', 'timed out');
+    expect(brief(events)).toEqual([
+      'status pods synced',
+      'status pods reconnecting',
+      'status pods reconnecting',
+    ]);
+    expect(model.snapshot().watchStatus).toMatchObject({
+      pods: { state: 'reconnecting', message: 'timed out' },
+      nodes: { state: 'syncing', message: null },
+    });
+  });
+
+  it('keeps only the most recent events, by last change', () => {
+    const model = new ClusterModel({ maxEvents: 2 });
+    const ev = (uid: string, at: string) => ({
+      metadata: { uid, name: uid, namespace: 'shop', resourceVersion: '1' },
+      involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'shop' },
+      reason: 'Killing',
+      message: 'Stopping container web',
+      lastTimestamp: at as unknown as Date,
+    });
+    model.applySynced('events', [
+      ev('e3', '2026-11-28T09:00:03Z'),
+      ev('e1', '2026-11-28T09:00:01Z'),
+      ev('e2', '2026-11-28T09:00:02Z'),
+    ]);
+    expect(model.snapshot().events.map((e) => e.uid)).toEqual(['e2', 'e3']);
+    const events: ChangeEvent[] = [];
+    model.subscribe((e) => events.push(e));
+    model.applyUpsert('events', ev('e4', '2026-11-28T09:00:04Z'));
+    expect(brief(events)).toEqual(['upsert events e4', 'delete events e2']);
+    expect(model.snapshot().events[1]).toMatchObject({
+      uid: 'e4',
+      type: 'Normal',
+      involved: { kind: 'Pod', name: 'web-1', namespace: 'shop', uid: null },
+      count: 1,
+      lastSeen: '2026-11-28T09:00:04Z',
+    });
   });
 
   it('takes reflector events as they come', () => {
@@ -147,7 +184,7 @@ describe('ClusterModel', () => {
   });
 
   it('replays recent changes and asks for a snapshot when they are gone', () => {
-    const model = new ClusterModel(3);
+    const model = new ClusterModel({ historySize: 3 });
     for (let i = 1; i <= 5; i++)
       model.applyUpsert('pods', runningPod(`p-${i}`, `uid-${i}`, 'node-z'));
     expect(model.snapshot().seq).toBe(5);
@@ -169,6 +206,6 @@ describe('ClusterModel', () => {
   });
 
   it('rejects a history size that cannot hold anything', () => {
-    expect(() => new ClusterModel(0)).toThrow(RangeError);
+    expect(() => new ClusterModel({ historySize: 0 })).toThrow(RangeError);
   });
 });

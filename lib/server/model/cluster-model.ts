@@ -9,8 +9,9 @@ import {
   type Resource,
   type Snapshot,
   type WatchState,
+  type WatchStatus,
 } from '@/lib/domain/changes';
-import type { NodeView, PodView } from '@/lib/domain/views';
+import type { EventView, NodeView, PodView } from '@/lib/domain/views';
 
 import type { ReflectorEvent } from '../k8s/reflector';
 import { ChangeLog } from './change-log';
@@ -27,6 +28,18 @@ type Change = WithoutSeq<ChangeEvent>;
 /** Views are built field by field in a fixed order, so equal views serialize equally. */
 const sameView = (a: AnyView, b: AnyView) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Newest last; an event without a time sorts first. */
+const byLastSeen = (a: EventView, b: EventView) =>
+  (a.lastSeen ?? '').localeCompare(b.lastSeen ?? '');
+
+/** Tuning for a {@link ClusterModel}. */
+export interface ClusterModelOptions {
+  /** How many recent changes {@link ClusterModel.since} can replay (default 1000). */
+  historySize?: number;
+  /** How many of the most recent Events the model keeps (default 300). */
+  maxEvents?: number;
+}
+
 /**
  * The live model of one cluster: compact views keyed by UID per resource, fed by the
  * reflectors, with an ordered change feed. Only real changes reach the feed: a relist or
@@ -39,16 +52,17 @@ export class ClusterModel {
     ResourceSchema.options.map((r) => [r, new Map()]),
   );
   private readonly watchStatus = Object.fromEntries(
-    ResourceSchema.options.map((r) => [r, 'syncing']),
-  ) as Record<Resource, WatchState>;
+    ResourceSchema.options.map((r) => [r, { state: 'syncing', message: null }]),
+  ) as Record<Resource, WatchStatus>;
   private readonly nodePods = new NodePodIndex();
   private readonly listeners = new Set<ChangeListener>();
   private readonly log: ChangeLog;
+  private readonly maxEvents: number;
   private seq = 0;
 
-  /** `historySize`: how many recent changes {@link since} can replay (default 1000). */
-  constructor(historySize = 1000) {
-    this.log = new ChangeLog(historySize);
+  constructor(options: ClusterModelOptions = {}) {
+    this.log = new ChangeLog(options.historySize ?? 1000);
+    this.maxEvents = options.maxEvents ?? 300;
   }
 
   /** Feeds one reflector event of `resource` into the model. */
@@ -61,7 +75,7 @@ export class ClusterModel {
       case 'delete':
         return this.applyDelete(resource, event.object.metadata.uid);
       case 'status':
-        return this.applyStatus(resource, event.state);
+        return this.applyStatus(resource, event.state, event.error?.message ?? null);
       default: {
         const unknown: never = event;
         throw new Error(`unknown reflector event ${JSON.stringify(unknown)}`);
@@ -71,9 +85,10 @@ export class ClusterModel {
 
   /** Replaces the whole set of `resource` after a (re)list, emitting only the differences. */
   applySynced<R extends Resource>(resource: R, items: readonly WireOf[R][]): void {
-    const next = new Map<string, AnyView>(
-      items.map((item) => toView(resource, item)).map((view) => [view.uid, view]),
-    );
+    let views: AnyView[] = items.map((item) => toView(resource, item));
+    if (resource === 'events')
+      views = (views as EventView[]).sort(byLastSeen).slice(-this.maxEvents);
+    const next = new Map<string, AnyView>(views.map((view) => [view.uid, view]));
     const touched = new Set<string>();
     for (const uid of [...this.store(resource).keys()]) {
       if (!next.has(uid)) this.remove(resource, uid, touched);
@@ -96,11 +111,12 @@ export class ClusterModel {
     this.refreshNodes(touched);
   }
 
-  /** Records the state of the watch of `resource`; emits only when it changed. */
-  applyStatus(resource: Resource, state: WatchState): void {
-    if (this.watchStatus[resource] === state) return;
-    this.watchStatus[resource] = state;
-    this.emit({ kind: 'watch-status', resource, state });
+  /** Records the state of the watch of `resource` and why; emits only when either changed. */
+  applyStatus(resource: Resource, state: WatchState, message: string | null = null): void {
+    const current = this.watchStatus[resource];
+    if (current.state === state && current.message === message) return;
+    this.watchStatus[resource] = { state, message };
+    this.emit({ kind: 'watch-status', resource, state, message });
   }
 
   /** Everything the model holds, at feed position `seq`. Views are shared: do not mutate. */
@@ -112,6 +128,7 @@ export class ClusterModel {
       nodes: this.list('nodes'),
       owners: OwnerResourceSchema.options.flatMap((r) => this.list(r)),
       endpoints: this.list('endpointslices'),
+      events: this.list('events'),
       watchStatus: { ...this.watchStatus },
     };
   }
@@ -148,12 +165,17 @@ export class ClusterModel {
     const previous = store.get(view.uid);
     if (resource === 'nodes') view = this.withPodCounts(view as NodeView);
     if (previous !== undefined && sameView(previous, view)) return;
+    if (resource === 'events') store.delete(view.uid); // keep the Map in order of last change
     store.set(view.uid, view);
     if (resource === 'pods') {
       const nodes = this.nodePods.set(view as PodView, previous as PodView | undefined);
       for (const node of nodes) touched.add(node);
     }
     this.emit({ kind: 'upsert', resource, view } as Change);
+    if (resource === 'events' && store.size > this.maxEvents) {
+      const oldest = store.keys().next().value;
+      if (oldest !== undefined) this.remove(resource, oldest, touched);
+    }
   }
 
   private remove(resource: Resource, uid: string, touched: Set<string>): void {

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type {
+  CoreV1Event,
   V1DaemonSet,
   V1Deployment,
   V1EndpointSlice,
@@ -12,9 +13,17 @@ import type {
 } from '@kubernetes/client-node';
 
 import type { Resource } from '@/lib/domain/changes';
-import type { BudgetView, EndpointView, NodeView, OwnerView, PodView } from '@/lib/domain/views';
+import type {
+  BudgetView,
+  EndpointView,
+  EventView,
+  NodeView,
+  OwnerView,
+  PodView,
+} from '@/lib/domain/views';
 
 import { toBudgetView, toNodeView, toPodView } from './convert';
+import { toEventView } from './convert-events';
 import { toDaemonSetOwnerView, toEndpointView, toReplicatedOwnerView } from './convert-owners';
 
 /** The wire type each watched resource delivers. */
@@ -27,6 +36,7 @@ export interface WireOf {
   deployments: V1Deployment;
   statefulsets: V1StatefulSet;
   daemonsets: V1DaemonSet;
+  events: CoreV1Event;
 }
 
 /** The view type each watched resource becomes. */
@@ -39,6 +49,7 @@ export interface ViewOf {
   deployments: OwnerView;
   statefulsets: OwnerView;
   daemonsets: OwnerView;
+  events: EventView;
 }
 
 /** Any view the model holds. */
@@ -53,6 +64,7 @@ const CONVERT: { [R in Resource]: (obj: WireOf[R]) => ViewOf[R] } = {
   deployments: (d) => toReplicatedOwnerView('Deployment', d),
   statefulsets: (s) => toReplicatedOwnerView('StatefulSet', s),
   daemonsets: toDaemonSetOwnerView,
+  events: toEventView,
 };
 
 /** Converts a wire object of `resource` into its view. */

@@ -182,6 +182,24 @@ describe('StreamHub', () => {
     expect(parser.events[0]).toMatchObject({ event: 'upsert', id: '2' });
   });
 
+  it('tells the opener once when its client goes, however it goes', async () => {
+    const { source, hub } = setup({ maxQueueBytes: 1000 });
+    const closed: string[] = [];
+    const cancelled = hub.open({ onClose: () => closed.push('cancelled') });
+    const abort = new AbortController();
+    hub.open({ signal: abort.signal, onClose: () => closed.push('aborted') });
+    hub.open({ onClose: () => closed.push('dropped') });
+    const early = new AbortController();
+    early.abort();
+    hub.open({ signal: early.signal, onClose: () => closed.push('aborted before start') });
+    expect(closed).toEqual(['aborted before start']);
+    await cancelled.cancel();
+    abort.abort();
+    source.emit('upsert', { blob: 'x'.repeat(2000) });
+    hub.close();
+    expect(closed).toEqual(['aborted before start', 'cancelled', 'aborted', 'dropped']);
+  });
+
   it('close() ends every client stream', async () => {
     const { source, hub } = setup();
     const clients = [consume(hub.open()), consume(hub.open())];

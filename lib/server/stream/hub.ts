@@ -63,7 +63,18 @@ interface Client {
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
   /** The last seq this client has been sent; later events with seq ≤ it are skipped. */
   lastSeq: number;
+  /** Unhooks the abort listener and tells the opener the client is gone. */
   detach(): void;
+}
+
+/** How one client stream is opened. */
+export interface OpenOptions {
+  /** The client's `Last-Event-ID`, to resume from. */
+  readonly lastEventId?: string | null;
+  /** Aborting it (the request ended) removes the client. */
+  readonly signal?: AbortSignal;
+  /** Called once when the client is gone, however it went (disconnect, drop, close). */
+  readonly onClose?: () => void;
 }
 
 interface Initial {
@@ -104,10 +115,11 @@ export class StreamHub {
    * The route handler's answer: an SSE {@link Response} that resumes from the request's
    * `Last-Event-ID` and ends when the request is aborted.
    */
-  response(request: Request): Response {
+  response(request: Request, onClose?: () => void): Response {
     const body = this.open({
       lastEventId: request.headers.get('last-event-id'),
       signal: request.signal,
+      ...(onClose !== undefined ? { onClose } : {}),
     });
     return new Response(body, { status: 200, headers: SSE_HEADERS });
   }
@@ -117,19 +129,20 @@ export class StreamHub {
    * otherwise a `snapshot` event, then every later event. Cancelling the stream (client
    * disconnect) or aborting `signal` removes the client.
    */
-  open(
-    opts: { lastEventId?: string | null; signal?: AbortSignal } = {},
-  ): ReadableStream<Uint8Array> {
+  open(opts: OpenOptions = {}): ReadableStream<Uint8Array> {
     const initial = this.initial(parseLastEventId(opts.lastEventId));
     const initialBytes = initial.chunks.reduce((n, c) => n + c.byteLength, 0);
     let client: Client | undefined;
     return new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          if (opts.signal?.aborted === true) return controller.close();
+          if (opts.signal?.aborted === true) {
+            opts.onClose?.();
+            return controller.close();
+          }
           for (const chunk of initial.chunks) controller.enqueue(chunk);
           this.counts.eventsDelivered += initial.chunks.length;
-          client = this.attach(controller, initial.seq, opts.signal);
+          client = this.attach(controller, initial.seq, opts);
         },
         cancel: () => {
           if (client !== undefined) this.remove(client);
@@ -166,7 +179,7 @@ export class StreamHub {
   private attach(
     controller: ReadableStreamDefaultController<Uint8Array>,
     lastSeq: number,
-    signal: AbortSignal | undefined,
+    { signal, onClose }: OpenOptions,
   ): Client {
     const onAbort = () => {
       this.remove(client);
@@ -175,7 +188,10 @@ export class StreamHub {
     const client: Client = {
       controller,
       lastSeq,
-      detach: () => signal?.removeEventListener('abort', onAbort),
+      detach: () => {
+        signal?.removeEventListener('abort', onAbort);
+        onClose?.();
+      },
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     this.clients.add(client);

@@ -1,0 +1,62 @@
+import 'server-only';
+
+import type { ClusterRegistry } from '../k8s/clusters';
+import { realClock, type Clock } from '../k8s/clock';
+import { ClusterWatch, type ClusterWatchOptions } from './cluster-watch';
+
+/**
+ * The {@link ClusterWatch} of every cluster this process has been asked about, created on
+ * first use from the registry's kubeconfig, one per cluster name for the process lifetime.
+ */
+export class LiveClusters {
+  private readonly watches = new Map<string, Promise<ClusterWatch>>();
+  readonly clock: Clock;
+
+  constructor(
+    readonly registry: ClusterRegistry,
+    private readonly opts: ClusterWatchOptions = {},
+  ) {
+    this.clock = opts.clock ?? realClock;
+  }
+
+  /**
+   * The watch of `name`, or undefined for a cluster the registry does not know.
+   * @throws ClusterError when its kubeconfig cannot be had (the demo cluster failed to start).
+   */
+  async get(name: string): Promise<ClusterWatch | undefined> {
+    if (!this.registry.has(name)) return undefined;
+    let watch = this.watches.get(name);
+    if (watch === undefined) {
+      watch = this.registry.kubeConfig(name).then((kc) => new ClusterWatch(name, kc, this.opts));
+      this.watches.set(name, watch);
+      // A failure (the demo did not start) is not cached: the next request tries again.
+      watch.catch(() => this.watches.delete(name));
+    }
+    return watch;
+  }
+
+  /** The watches created so far, in creation order. */
+  async all(): Promise<ClusterWatch[]> {
+    const settled = await Promise.allSettled(this.watches.values());
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  /** Stops every watch and stream. */
+  async close(): Promise<void> {
+    await Promise.all((await this.all()).map((w) => w.close()));
+    this.watches.clear();
+  }
+}
+
+/** `DRAINBOARD_WATCH_LINGER_SECONDS` (default 180): how long watches outlive the last client. */
+export function lingerMsOf(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env['DRAINBOARD_WATCH_LINGER_SECONDS'];
+  if (raw === undefined || raw.trim() === '') return 180_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new RangeError(
+      `DRAINBOARD_WATCH_LINGER_SECONDS must be a number of seconds >= 0, not ${JSON.stringify(raw)}`,
+    );
+  }
+  return seconds * 1000;
+}
