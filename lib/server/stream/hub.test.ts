@@ -129,6 +129,20 @@ describe('StreamHub', () => {
     expect(queued + (sizes.at(-1) ?? 0)).toBeGreaterThan(10_000);
   });
 
+  it('encodes a snapshot once for every client connecting at the same seq', async () => {
+    const source = new FakeSource();
+    let encoded = 0;
+    source.snapshot = () => ({ seq: source.seq, data: { toJSON: () => ++encoded } });
+    const hub = new StreamHub(source, { clock: new ManualClock() });
+    const first = [consume(hub.open()), consume(hub.open()), consume(hub.open())];
+    source.emit();
+    const later = consume(hub.open());
+    await until(() => later.parser.events.length === 1);
+    expect(encoded).toBe(2);
+    expect(first[2]?.parser.events[0]?.data).toBe('1');
+    expect(later.parser.events[0]?.data).toBe('2');
+  });
+
   it('admits a first snapshot larger than the queue bound', async () => {
     const source = new FakeSource();
     source.snapshot = () => ({ seq: 0, data: 'x'.repeat(100_000) });

@@ -20,8 +20,9 @@ export interface StreamSnapshot {
 /**
  * What a {@link StreamHub} fans out. `since(seq)` returns the events after `seq`, or undefined
  * when `seq` is no longer in the ring buffer or unknown (for example from before a restart): the
- * client then gets a fresh snapshot. `subscribe` must call back after `snapshot()` reflects the
- * event, synchronously and in `seq` order.
+ * client then gets a fresh snapshot; two snapshots at one `seq` are equal, so the hub encodes
+ * one for every client connecting at that `seq`. `subscribe` must call back after `snapshot()`
+ * reflects the event, synchronously and in `seq` order.
  */
 export interface StreamSource {
   snapshot(): StreamSnapshot;
@@ -95,6 +96,8 @@ export class StreamHub {
   private readonly maxQueueBytes: number;
   private unsubscribe: (() => void) | undefined;
   private heartbeat: TimerHandle | undefined;
+  /** The last encoded snapshot: clients connecting at the same seq share one encoding. */
+  private lastSnapshot: Initial | undefined;
   private counts = { opened: 0, dropped: 0, eventsDelivered: 0, heartbeats: 0 };
 
   constructor(
@@ -170,10 +173,13 @@ export class StreamHub {
       };
     }
     const snap = this.source.snapshot();
-    return {
-      chunks: [encodeEvent({ event: 'snapshot', id: snap.seq, data: snap.data })],
-      seq: snap.seq,
-    };
+    if (this.lastSnapshot?.seq !== snap.seq) {
+      this.lastSnapshot = {
+        chunks: [encodeEvent({ event: 'snapshot', id: snap.seq, data: snap.data })],
+        seq: snap.seq,
+      };
+    }
+    return this.lastSnapshot;
   }
 
   private attach(
