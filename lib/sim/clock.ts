@@ -71,6 +71,11 @@ export class ManualClock implements Clock {
     this.pending = this.pending.filter((t) => t.id !== handle.id);
   }
 
+  /** How many timers are waiting to fire. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
   /** Moves time forward, firing due timers in order (including ones they schedule). */
   advance(ms: number): void {
     const target = this.current + ms;

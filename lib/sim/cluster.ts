@@ -29,6 +29,13 @@ export interface ClusterOptions {
   historyLimit?: number;
   /** How often watches that asked for bookmarks get one (default 10 s). */
   bookmarkIntervalMs?: number;
+  /**
+   * The bearer token the kubeconfig carries (the API server accepts any); random by default.
+   * A new cluster on a stopped one's `port` with its token has the very same kubeconfig, so
+   * clients of the old one reach it as they would a restarted API server. An RFC 6750
+   * `b64token`, since it is written into the kubeconfig's YAML as it is.
+   */
+  token?: string;
 }
 
 export interface SimCluster {
@@ -56,6 +63,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
   const text = SCENARIOS[scenario];
   if (text === undefined)
     throw new Error(`unknown scenario "${scenario}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  if (opts.token !== undefined && !/^[\w.~+/-]+=*$/.test(opts.token))
+    throw new Error(`token must be an RFC 6750 b64token, got ${JSON.stringify(opts.token)}`);
   const clock = opts.clock ?? new RealClock();
   const store = new Store(clock, {
     historyWindowMs: opts.historyWindowMs,
@@ -99,7 +108,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const token = randomBytes(16).toString('hex');
+  const token = opts.token ?? randomBytes(16).toString('hex');
   const kubeconfig = (): string => kubeconfigFor(url, token);
   return {
     url,

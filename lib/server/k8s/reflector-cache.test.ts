@@ -82,6 +82,49 @@ describe('parseWatchLine', () => {
     });
   });
 
+  const TOO_LARGE = 'Too large resource version';
+  const status = (fields: object) => ({ type: 'ERROR', object: { kind: 'Status', ...fields } });
+
+  // client-go's isTooLargeResourceVersionError, over the Status shapes servers have sent.
+  it.each<[string, object, boolean]>([
+    [
+      'the ResourceVersionTooLarge cause (1.18.6+)',
+      {
+        code: 504,
+        reason: 'Timeout',
+        details: { causes: [{ reason: 'ResourceVersionTooLarge' }] },
+      },
+      true,
+    ],
+    [
+      'the cause message alone (1.17.0–1.18.5)',
+      { code: 504, reason: 'Timeout', details: { causes: [{ message: TOO_LARGE }] } },
+      true,
+    ],
+    [
+      'the message alone (before 1.17)',
+      {
+        code: 504,
+        reason: 'Timeout',
+        message: `Timeout: ${TOO_LARGE}: 9, current: 3`,
+        details: {},
+      },
+      true,
+    ],
+    ['a message without details', { code: 504, reason: 'Timeout', message: TOO_LARGE }, false],
+    [
+      'a message in another reason',
+      { code: 500, reason: 'InternalError', message: TOO_LARGE, details: {} },
+      false,
+    ],
+    ['410 Expired', { code: 410, reason: 'Expired', message: 'too old resource version' }, false],
+  ])('an ERROR event with %s: tooLargeResourceVersion %s', (_, fields, tooLarge) => {
+    const r = parseWatchLine(JSON.stringify(status(fields)));
+    expect(r).toMatchObject({ ok: false, error: { kind: 'status' } });
+    const flagged = !r.ok && r.error.kind === 'status' && r.error.tooLargeResourceVersion === true;
+    expect(flagged).toBe(tooLarge);
+  });
+
   it('strips managedFields from watched objects', () => {
     const line = JSON.stringify({
       type: 'MODIFIED',

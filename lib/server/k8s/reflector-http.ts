@@ -6,15 +6,24 @@ import type { KubeConfig } from '@kubernetes/client-node';
 
 /**
  * Why a list or watch request failed. Transport failures are their own kinds, never fake
- * HTTP codes; an answer from the API server keeps its `Status` code, reason and message.
+ * HTTP codes; an answer from the API server keeps its `Status` code, reason and message, and
+ * `tooLargeResourceVersion` when the server has not reached the resourceVersion asked for.
  *
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#status-codes
  */
 export type ReflectorError =
   | { kind: 'config'; message: string }
   | { kind: 'unreachable'; message: string }
-  | { kind: 'status'; code: number; reason: string; message: string; retryAfterSeconds?: number }
+  | ({ kind: 'status'; code: number; retryAfterSeconds?: number } & StatusFields)
   | { kind: 'parse'; message: string };
+
+/** What a reflector keeps of a Kubernetes `Status`. */
+export interface StatusFields {
+  reason: string;
+  message: string;
+  /** Present (true) when client-go's `isTooLargeResourceVersionError` holds. */
+  tooLargeResourceVersion?: true;
+}
 
 /** A value or the reason there is none. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ReflectorError };
@@ -106,8 +115,8 @@ function statusError(res: IncomingMessage, body: Result<string>): ReflectorError
   return status === undefined ? base : { ...base, ...status, code };
 }
 
-/** Reads `reason` and `message` from a `Status` object's JSON, if it is one. */
-function parseStatus(text: string): { reason: string; message: string } | undefined {
+/** Reads a `Status` object's JSON, if it is one. */
+function parseStatus(text: string): (StatusFields & { code?: number }) | undefined {
   try {
     return statusFields(JSON.parse(text));
   } catch {
@@ -120,15 +129,42 @@ function parseStatus(text: string): { reason: string; message: string } | undefi
  *
  * @see https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/status/
  */
-export function statusFields(
-  value: unknown,
-): { code?: number; reason: string; message: string } | undefined {
+export function statusFields(value: unknown): (StatusFields & { code?: number }) | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const s = value as { kind?: unknown; code?: unknown; reason?: unknown; message?: unknown };
+  const s = value as StatusJson;
   if (s.kind !== 'Status') return undefined;
-  return {
+  const fields = {
     ...(typeof s.code === 'number' ? { code: s.code } : {}),
     reason: typeof s.reason === 'string' ? s.reason : '',
     message: typeof s.message === 'string' ? s.message : '',
   };
+  return isTooLargeResourceVersion(fields, s.details)
+    ? { ...fields, tooLargeResourceVersion: true }
+    : fields;
+}
+
+interface StatusJson {
+  kind?: unknown;
+  code?: unknown;
+  reason?: unknown;
+  message?: unknown;
+  details?: unknown;
+}
+
+const TOO_LARGE = 'Too large resource version';
+
+/**
+ * client-go's `isTooLargeResourceVersionError`: a cause `ResourceVersionTooLarge`; or, from
+ * servers before 1.18.6, a `Timeout` with details whose cause or message says "Too large
+ * resource version". The reflector then relists with resourceVersion "", as for 410.
+ *
+ * @see https://github.com/kubernetes/client-go/blob/master/tools/cache/reflector.go
+ */
+function isTooLargeResourceVersion(s: StatusFields, details: unknown): boolean {
+  if (typeof details !== 'object' || details === null) return false;
+  const causes = (details as { causes?: unknown }).causes;
+  const list = Array.isArray(causes) ? (causes as { reason?: unknown; message?: unknown }[]) : [];
+  if (list.some((c) => c.reason === 'ResourceVersionTooLarge')) return true;
+  if (s.reason !== 'Timeout') return false;
+  return list.some((c) => c.message === TOO_LARGE) || s.message.includes(TOO_LARGE);
 }

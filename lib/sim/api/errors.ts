@@ -156,6 +156,28 @@ export function gone(message: string): ApiError {
   return new ApiError(410, 'Expired', message);
 }
 
+/**
+ * 504 Timeout for a read at a resourceVersion the store has not reached, as
+ * `storage.NewTooLargeResourceVersionError(minimumRV, currentRV, 1)` builds it on
+ * `apierrors.NewTimeoutError` ("Timeout: " + message): client-go's reflector finds the
+ * `ResourceVersionTooLarge` cause and relists with resourceVersion "". `Retry-After` repeats
+ * `details.retryAfterSeconds`, as kube-apiserver's `ErrorNegotiated` copies it into the header.
+ *
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/storage/errors.go
+ */
+export function tooLargeResourceVersion(requested: number, current: number): ApiError {
+  return new ApiError(
+    504,
+    'Timeout',
+    `Timeout: Too large resource version: ${requested}, current: ${current}`,
+    {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    },
+    { 'Retry-After': '1' },
+  );
+}
+
 export function tooLarge(): ApiError {
   return new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
 }

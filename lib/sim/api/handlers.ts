@@ -20,7 +20,7 @@ import {
   TABLE_CONTENT_TYPE,
   wantsTable,
 } from './http';
-import { serveList } from './list';
+import { checkListVersion, serveList } from './list';
 import { applyPatch, PATCH_TYPES } from './patch';
 import { EVICTION_SUCCESS, evictPod } from './eviction';
 import { decodeEviction } from './eviction-request';
@@ -31,6 +31,7 @@ import { includeObjectParam } from './table-response';
 import { toTable } from './tables';
 import { fieldInvalid, goQuote } from './validation';
 import type { WatchHub } from './watch';
+import { serveWatch } from './watch-request';
 
 export interface HandlerContext {
   registry: Registry;
@@ -85,31 +86,16 @@ function ns(r: Request): string {
   return r.route.namespace ?? '';
 }
 
-function collectionGet(ctx: HandlerContext, r: Request): void {
+async function collectionGet(ctx: HandlerContext, r: Request): Promise<void> {
   const { rt } = r.route;
   const filter = filterFromQuery(rt, r.query);
   const watch = r.query.get('watch');
   const table = wantsTable(r.req.headers.accept);
   if (watch === 'true' || watch === '1') {
-    const rv = r.query.get('resourceVersion');
-    const fromRv = rv === null || rv === '' || rv === '0' ? undefined : Number(rv);
-    if (fromRv !== undefined && !Number.isInteger(fromRv))
-      throw badRequest(`invalid resource version: ${rv ?? ''}`);
-    const timeout = intParam(r.query, 'timeoutSeconds');
-    ctx.watches.serve(r.res, {
-      rt,
-      namespace: r.route.namespace,
-      filter,
-      fromRv,
-      table: table ? includeObjectParam(r.query) : undefined,
-      bookmarks: r.query.get('allowWatchBookmarks') === 'true',
-      initialEventsEnd:
-        r.query.get('sendInitialEvents') === 'true' &&
-        r.query.get('allowWatchBookmarks') === 'true',
-      timeoutMs: (timeout ?? 1800 + Math.floor(Math.random() * 1800)) * 1000,
-    });
-    return;
+    const call = { res: r.res, query: r.query, rt, namespace: r.route.namespace, filter, table };
+    return serveWatch(ctx.registry.store, ctx.clock, ctx.watches, call);
   }
+  await checkListVersion(ctx.registry.store, ctx.clock, r.query);
   serveList(
     r.res,
     ctx.registry.store,

@@ -1,9 +1,11 @@
 import type { ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
 import type { Store } from '../store/store';
 import type { KObject, ResourceType } from '../store/types';
 import { apiVersionOf } from '../store/types';
-import { ApiError, badRequest, gone } from './errors';
+import { badRequest, gone, tooLargeResourceVersion } from './errors';
 import type { ObjectFilter } from './filters';
+import { waitUntilFresh } from './freshness';
 import { intParam, sendJson, TABLE_CONTENT_TYPE } from './http';
 import { includeObjectParam } from './table-response';
 import { toTable } from './tables';
@@ -27,31 +29,36 @@ function decodeContinue(token: string): ContinueToken {
 }
 
 /**
- * Checks a list's resourceVersion: unset and "0" serve the newest state; a version newer than
- * the store's is a 504 Timeout, and `resourceVersionMatch=Exact` of an older one is 410.
+ * Checks a list's resourceVersion before it is served: unset and "0" serve the newest state
+ * at once. Any other version the store has not reached is waited for (3 s on the clock) and
+ * then refused with 504 "Too large resource version", whatever `resourceVersionMatch` and
+ * `limit` say: kube-apiserver (1.34+) serves every such list from its watch cache, which waits
+ * in `waitUntilFreshLocked` (`waitAndListLatestRV` for NotOlderThan, `waitAndListExactRV` for
+ * Exact and a legacy exact match with `limit`). `Exact` of an older version is 410.
+ *
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/storage/cacher/watch_cache.go
  */
-function checkListVersion(store: Store, query: URLSearchParams): void {
+export async function checkListVersion(
+  store: Store,
+  clock: Clock,
+  query: URLSearchParams,
+): Promise<void> {
   const raw = query.get('resourceVersion');
   if (raw === null || raw === '' || raw === '0') return;
   if (!/^\d+$/.test(raw)) throw badRequest(`invalid resource version: ${raw}`);
   const rv = Number(raw);
-  if (rv > store.resourceVersion) {
-    throw new ApiError(
-      504,
-      'Timeout',
-      `Timeout: Too large resource version: ${rv}, current: ${store.resourceVersion}`,
-      {
-        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
-        retryAfterSeconds: 1,
-      },
-    );
+  if (!(await waitUntilFresh(store, clock, rv))) {
+    throw tooLargeResourceVersion(rv, store.resourceVersion);
   }
   if (query.get('resourceVersionMatch') === 'Exact' && rv !== store.resourceVersion) {
     throw gone(`too old resource version: ${rv} (${store.resourceVersion})`);
   }
 }
 
-/** LIST with selectors, `limit`/`continue` pagination and server-side printing. */
+/**
+ * LIST with selectors, `limit`/`continue` pagination and server-side printing, once
+ * {@link checkListVersion} has passed.
+ */
 export function serveList(
   res: ServerResponse,
   store: Store,
@@ -62,7 +69,6 @@ export function serveList(
   table: boolean,
   now: number,
 ): void {
-  checkListVersion(store, query);
   const limit = intParam(query, 'limit') ?? 0;
   const token = query.get('continue');
   let rv = store.resourceVersion;

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../clock';
 import type { Store } from '../store/store';
 import type { KObject, ResourceType, StoredEvent } from '../store/types';
 import { apiVersionOf } from '../store/types';
-import { gone } from './errors';
+import { gone, type ApiError } from './errors';
 import type { ObjectFilter } from './filters';
 import { TABLE_CONTENT_TYPE } from './http';
 import type { IncludeObject } from './table-response';
@@ -73,12 +73,18 @@ export class WatchHub {
    * and client-node's ListWatch both answer with a relist. Serves the watch-expiry fault.
    */
   expire(res: ServerResponse, requestedRv: string, table: boolean): void {
-    writeWatchHead(res, table);
     // As if everything up to now were compacted: the oldest version left is the current one.
-    sendExpired(
-      res,
-      `too old resource version: ${requestedRv === '' ? '0' : requestedRv} (${this.store.resourceVersion})`,
-    );
+    const message = `too old resource version: ${requestedRv === '' ? '0' : requestedRv} (${this.store.resourceVersion})`;
+    this.refuse(res, gone(message), table);
+  }
+
+  /**
+   * Answers a watch with the cacher's error watcher (`newErrWatcher`): the stream opens,
+   * carries one ERROR event with `err`'s Status, and ends.
+   */
+  refuse(res: ServerResponse, err: ApiError, table: boolean): void {
+    writeWatchHead(res, table);
+    sendErrorEvent(res, err);
   }
 
   serve(res: ServerResponse, w: WatchRequest): void {
@@ -90,14 +96,15 @@ export class WatchHub {
     };
     const backlog = w.fromRv === undefined ? undefined : this.store.eventsAfter(w.fromRv);
     if (w.fromRv !== undefined && backlog === undefined) {
-      sendExpired(
-        res,
-        `too old resource version: ${w.fromRv} (${this.store.compactedResourceVersion + 1})`,
-      );
+      const oldest = this.store.compactedResourceVersion + 1;
+      sendErrorEvent(res, gone(`too old resource version: ${w.fromRv} (${oldest})`));
       return;
     }
+    // A watch from a version the store has not reached sees no event up to that version and no
+    // bookmark before the store gets there: the cacher's watchers send only what is newer.
+    const startRv = w.fromRv ?? 0;
     const deliver = (e: StoredEvent): void => {
-      if (e.resource !== w.rt.key) return;
+      if (e.resource !== w.rt.key || e.rv <= startRv) return;
       const type = transition(e, w);
       if (type) send(type, e.object, e);
     };
@@ -111,7 +118,7 @@ export class WatchHub {
     const unsubscribe = this.store.subscribe(deliver);
     const timers: TimerHandle[] = [];
     const tick = (): void => {
-      send('BOOKMARK', this.bookmark(w.rt, false));
+      if (this.store.resourceVersion >= startRv) send('BOOKMARK', this.bookmark(w.rt, false));
       timers[1] = this.clock.setTimeout(tick, this.bookmarkIntervalMs);
     };
     const entry: OpenWatch = {
@@ -170,9 +177,9 @@ function writeWatchHead(res: ServerResponse, table: boolean): void {
   res.flushHeaders();
 }
 
-/** The watch cache's answer to a resourceVersion it no longer has: ERROR 410 Expired, then the end. */
-function sendExpired(res: ServerResponse, message: string): void {
-  res.end(JSON.stringify({ type: 'ERROR', object: gone(message).toStatus() }) + '\n');
+/** The watch cache's answer to a watch it cannot serve: one ERROR event with the Status, then the end. */
+function sendErrorEvent(res: ServerResponse, err: ApiError): void {
+  res.end(JSON.stringify({ type: 'ERROR', object: err.toStatus() }) + '\n');
 }
 
 /** What a filtered watcher sees of a change: objects entering or leaving its selection. */

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { ManualClock } from '@/lib/sim/clock';
+import { eventually, startTestCluster, type TestCluster } from '@/lib/sim/testing';
+
+import type { Reflector, ReflectorEvent } from './reflector';
+import { openRequest } from './reflector-http';
+import { streamWatch } from './reflector-stream';
+import { harness, recorded, states, type Harness } from './reflector-testkit';
+
+/**
+ * An API server restart whose store went back (a restored or wiped etcd): the reflector's
+ * resourceVersion is newer than anything the new server has handed out.
+ */
+
+const PODS = '/api/v1/pods';
+const FAST = { baseMs: 20, capMs: 100 };
+const TOKEN = 'reflector-restart';
+
+const clusters: TestCluster[] = [];
+const running: Reflector[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+  await Promise.all(clusters.splice(0).map((c) => c.stop()));
+});
+
+async function cluster(opts: Parameters<typeof startTestCluster>[0]): Promise<TestCluster> {
+  const tc = await startTestCluster({ scenario: 'empty', token: TOKEN, ...opts });
+  clusters.push(tc);
+  return tc;
+}
+
+/** Stops `tc` for good: its port is free for the next cluster. */
+async function stop(tc: TestCluster): Promise<void> {
+  clusters.splice(clusters.indexOf(tc), 1);
+  await tc.stop();
+}
+
+/** Waits until the reflector's cache equals a fresh list by UID and resourceVersion. */
+async function inSync(cache: () => Map<string, string>, h: Harness): Promise<void> {
+  const key = (m: Map<string, string>) => JSON.stringify([...m].sort());
+  await eventually(async () => key(cache()) === key(await h.freshList(PODS)), 5000, 'in sync');
+  expect(cache()).toEqual(await h.freshList(PODS));
+}
+
+const synced = (events: readonly ReflectorEvent[]) => () => events.some((e) => e.type === 'synced');
+
+const errors = (events: readonly ReflectorEvent[]) =>
+  events.flatMap((e) => (e.type === 'status' && e.error !== undefined ? [e.error] : []));
+
+/** LIST requests for pods the cluster has counted. */
+async function podLists(tc: TestCluster): Promise<number> {
+  const text = await (await fetch(`${tc.cluster.url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('apiserver_request_total{') && l.includes('verb="LIST"'))
+    .filter((l) => l.includes('resource="pods"'))
+    .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+}
+
+describe('Reflector across an API server restart', () => {
+  it('converges on the new state when resourceVersions went back, without being restarted', async () => {
+    const old = await cluster({});
+    const oldH = harness(old);
+    for (let i = 0; i < 30; i++) await oldH.createPod(`old-${i}`);
+    const { r, events, cache } = recorded({ kc: old.kc, path: PODS, backoff: FAST });
+    running.push(r);
+    r.start();
+    await inSync(cache, oldH);
+    const rvBefore = Number(r.lastResourceVersion);
+
+    await stop(old);
+    const clock = new ManualClock();
+    const fresh = await cluster({ port: old.cluster.port, clock });
+    const h = harness(fresh);
+    await h.createPod('new-a');
+    await h.createPod('new-b');
+    expect(fresh.cluster.store.resourceVersion).toBeLessThan(rvBefore);
+
+    // The reflector confirms its resourceVersion with a LIST, which waits 3 s on the sim's clock.
+    await eventually(
+      () => {
+        if (errors(events).some((e) => e.kind === 'status' && e.code === 504)) return true;
+        clock.advance(1000);
+        return false;
+      },
+      10_000,
+      'a 504',
+    );
+    expect(errors(events).find((e) => e.kind === 'status')).toEqual({
+      kind: 'status',
+      code: 504,
+      reason: 'Timeout',
+      message: expect.stringMatching(
+        new RegExp(`^Timeout: Too large resource version: ${rvBefore}, current: \\d+$`),
+      ) as string,
+      retryAfterSeconds: 1,
+      tooLargeResourceVersion: true,
+    });
+    await inSync(cache, h);
+    expect(
+      r
+        .items()
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['new-a', 'new-b']);
+    expect(Number(r.lastResourceVersion)).toBeLessThan(rvBefore);
+    expect(r.counters().relists).toBe(2);
+    expect(states(events).slice(-3)).toEqual(['reconnecting', 'syncing', 'synced']);
+  });
+
+  it('re-watches without relisting when the restarted server has its resourceVersion', async () => {
+    const old = await cluster({});
+    const { r, events } = recorded({ kc: old.kc, path: PODS, backoff: FAST });
+    running.push(r);
+    r.start();
+    await eventually(synced(events), 5000, 'synced');
+    const rvBefore = Number(r.lastResourceVersion);
+
+    await stop(old);
+    const next = await cluster({ port: old.cluster.port });
+    const h = harness(next);
+    for (let i = 0; next.cluster.store.resourceVersion <= rvBefore; i++) {
+      await h.createPod(`filler-${i}`);
+    }
+    await eventually(
+      () => {
+        const s = states(events);
+        return (
+          s.includes('reconnecting') && s.lastIndexOf('synced') > s.lastIndexOf('reconnecting')
+        );
+      },
+      10_000,
+      'watching again',
+    );
+    const listed = await podLists(next);
+    const added = await h.createPod('after-restart');
+    await eventually(
+      () => r.items().some((o) => o.metadata.uid === added.uid),
+      5000,
+      'the new pod watched',
+    );
+    expect(r.counters().relists).toBe(1);
+    // The one-item confirmation, and no full list.
+    expect(listed).toBe(1);
+    expect(errors(events).every((e) => e.kind === 'unreachable')).toBe(true);
+  });
+
+  it('reads "Too large resource version" from a watch ERROR event as from a LIST', async () => {
+    const clock = new ManualClock();
+    const tc = await cluster({ clock });
+    const rv = String(tc.cluster.store.resourceVersion + 10);
+    const query = {
+      watch: 'true',
+      sendInitialEvents: 'true',
+      allowWatchBookmarks: 'true',
+      resourceVersionMatch: 'NotOlderThan',
+      resourceVersion: rv,
+    };
+    const before = clock.pendingCount;
+    const opening = openRequest(tc.kc, PODS, query, new AbortController().signal);
+    await eventually(() => clock.pendingCount > before, 5000, 'the server to wait');
+    clock.advance(3000);
+    const res = await opening;
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(await streamWatch(res.value, () => undefined)).toEqual({
+      ok: false,
+      error: {
+        kind: 'status',
+        code: 504,
+        reason: 'Timeout',
+        message: `Timeout: Too large resource version: ${rv}, current: ${tc.cluster.store.resourceVersion}`,
+        tooLargeResourceVersion: true,
+      },
+    });
+  });
+});
