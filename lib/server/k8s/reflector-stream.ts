@@ -41,25 +41,6 @@ export async function listAll(
   return ok({ items, resourceVersion: resourceVersion ?? '' });
 }
 
-/**
- * Asks for one object at `resourceVersion` or newer (`resourceVersionMatch=NotOlderThan`,
- * `limit=1`): a cheap check that the server has reached that version. A server whose store went
- * back (restored or wiped) waits up to 3 s and answers 504 "Too large resource version", which
- * a plain WATCH from that version never says: it opens and stays silent.
- *
- * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#semantics-for-get-and-list
- */
-export async function confirmResourceVersion(
-  kc: KubeConfig,
-  path: string,
-  resourceVersion: string,
-  signal: AbortSignal,
-): Promise<Result<void>> {
-  const query = { resourceVersion, resourceVersionMatch: 'NotOlderThan', limit: '1' };
-  const page = await listPage(kc, path, query, signal);
-  return page.ok ? ok(undefined) : fail(page.error);
-}
-
 interface Page {
   items: CachedObject[];
   resourceVersion: string;

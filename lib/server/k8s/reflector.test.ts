@@ -60,6 +60,11 @@ function advanceUntil(clock: ManualClock, done: () => boolean, what: string) {
 
 const synced = (events: readonly ReflectorEvent[]) => () => events.some((e) => e.type === 'synced');
 
+/** Waits until the reflector's WATCH is open on the cluster. */
+async function watchOpen(): Promise<void> {
+  await eventually(async () => (await h.watchCount('pods')) === 1, 5000, 'a watch open');
+}
+
 async function podListRequests(): Promise<number> {
   const res = await fetch(`${tc.cluster.url}/metrics`);
   const text = await res.text();
@@ -110,8 +115,11 @@ describe('Reflector', () => {
   });
 
   it('re-watches from the last resourceVersion after a close, without relisting', async () => {
-    const { r, events, cache } = start();
+    const clock = new ManualClock();
+    const { r, events, cache } = start({ clock });
     await eventually(synced(events), 5000, 'synced');
+    await watchOpen();
+    clock.advance(1000); // not a "very short watch", which client-go treats as an error
     await h.call('POST', '/sim/v1/watches/close');
     const added = await h.createPod('during-close');
     await h.deletePod('seed-1');
@@ -184,14 +192,30 @@ describe('Reflector', () => {
   });
 
   it('reports reconnecting while every request fails, and recovers', async () => {
-    const { r, events, cache } = start();
+    const clock = new ManualClock();
+    const { r, events, cache } = start({ clock });
     await eventually(synced(events), 5000, 'synced');
+    await watchOpen();
+    clock.advance(1000);
     await h.call('PUT', '/sim/v1/faults', { errorRate: 1 });
     await h.call('POST', '/sim/v1/watches/close');
-    await eventually(() => failures(events, 500).length >= 3, 5000, 'three failed re-watches');
+    // The backoff runs on the manual clock: each poll moves it past the (fast) backoff cap.
+    const after = (check: () => boolean) => () => {
+      clock.advance(100);
+      return check();
+    };
+    await eventually(
+      after(() => failures(events, 500).length >= 3),
+      5000,
+      'three failures',
+    );
     expect(states(events).at(-1)).toBe('reconnecting');
     await h.call('DELETE', '/sim/v1/faults');
-    await eventually(() => states(events).at(-1) === 'synced', 5000, 'synced again');
+    await eventually(
+      after(() => states(events).at(-1) === 'synced'),
+      5000,
+      'synced again',
+    );
     const added = await h.createPod('after-faults');
     await inSync(cache);
     expect(r.items().map((o) => o.metadata.uid)).toContain(added.uid);

@@ -6,7 +6,7 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { realClock, type Clock } from './clock';
 import { ObjectCache, type CachedObject } from './reflector-cache';
 import { openRequest, type ReflectorError } from './reflector-http';
-import { confirmResourceVersion, listAll, streamWatch, type WatchEvent } from './reflector-stream';
+import { listAll, streamWatch, type WatchEvent } from './reflector-stream';
 import { Watchdog } from './reflector-watchdog';
 
 export type { CachedObject } from './reflector-cache';
@@ -72,11 +72,11 @@ type Outcome = { kind: 'ok' } | { kind: 'stale' } | { kind: 'error'; error: Refl
  * other error, and a watchdog for silent streams. Keeps a UID-keyed cache without
  * `managedFields`.
  *
- * One step client-go lacks: after the connection was lost, the API server may have restarted
- * on a store that went back (restored or wiped etcd). A WATCH from a resourceVersion it has
- * not reached opens and stays silent, so before re-watching the reflector confirms the
- * version with a one-item LIST, which such a server refuses with "Too large resource
- * version"; the relist that follows converges on the new state.
+ * After a lost connection it also relists rather than re-watching: the API server may have
+ * restarted on a store that went back (restored or wiped etcd), and a WATCH from a
+ * resourceVersion it has not reached opens and stays silent, while one it has passed would
+ * resume on another history and never delete the objects that are gone. A relist is right in
+ * every case, and the model downstream emits only what changed.
  *
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
  * @see https://github.com/kubernetes/client-go/blob/master/tools/cache/reflector.go
@@ -88,8 +88,6 @@ export class Reflector<T extends KubernetesObject = KubernetesObject> {
   private readonly backoff: Backoff;
   private readonly counts: ReflectorCounters = { relists: 0, restarts: 0, events: 0 };
   private resourceVersion = '';
-  /** The connection was lost since the last list or confirmation: confirm before re-watching. */
-  private resumeUnconfirmed = false;
   private state: ReflectorState | undefined;
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
@@ -133,7 +131,8 @@ export class Reflector<T extends KubernetesObject = KubernetesObject> {
 
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      const outcome = await this.step(signal);
+      const outcome =
+        this.resourceVersion === '' ? await this.relist(signal) : await this.watch(signal);
       if (signal.aborted) return;
       if (outcome.kind === 'stale') {
         this.counts.restarts++;
@@ -144,22 +143,15 @@ export class Reflector<T extends KubernetesObject = KubernetesObject> {
     }
   }
 
-  /** The next request: a relist, a confirmation of the resourceVersion, or a watch. */
-  private step(signal: AbortSignal): Promise<Outcome> {
-    if (this.resourceVersion === '') return this.relist(signal);
-    return this.resumeUnconfirmed ? this.confirm(signal) : this.watch(signal);
-  }
-
   /**
-   * After an error: relist on 410 `Expired` or "Too large resource version", confirm the
-   * resourceVersion after a lost connection, then wait out the backoff (or `Retry-After`).
+   * After an error: relist on 410 `Expired`, "Too large resource version" or a lost
+   * connection, then wait out the backoff (or `Retry-After`).
    */
   private async recover(error: ReflectorError, signal: AbortSignal): Promise<void> {
     this.counts.restarts++;
-    if (error.kind === 'unreachable') this.resumeUnconfirmed = true;
-    if (error.kind === 'status' && (error.code === 410 || error.tooLargeResourceVersion === true)) {
-      this.resourceVersion = '';
-    }
+    const expired =
+      error.kind === 'status' && (error.code === 410 || error.tooLargeResourceVersion === true);
+    if (expired || error.kind === 'unreachable') this.resourceVersion = '';
     this.setState('reconnecting', error);
     const retryAfterMs = error.kind === 'status' ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
     await this.sleep(Math.max(this.backoff.next(), retryAfterMs), signal);
@@ -172,19 +164,9 @@ export class Reflector<T extends KubernetesObject = KubernetesObject> {
     const items = listed.value.items as CachedObject<T>[];
     this.cache.replaceAll(items);
     this.resourceVersion = listed.value.resourceVersion;
-    this.resumeUnconfirmed = false;
     this.counts.relists++;
     this.opts.listener({ type: 'synced', items: this.cache.list() });
     this.setState('synced');
-    return { kind: 'ok' };
-  }
-
-  /** Checks that the server has reached the last resourceVersion (see the class comment). */
-  private async confirm(signal: AbortSignal): Promise<Outcome> {
-    const { kc, path } = this.opts;
-    const confirmed = await confirmResourceVersion(kc, path, this.resourceVersion, signal);
-    if (!confirmed.ok) return { kind: 'error', error: confirmed.error };
-    this.resumeUnconfirmed = false;
     return { kind: 'ok' };
   }
 
