@@ -74,6 +74,7 @@ describe('listing', () => {
       ['dead', deadServer, false, true],
       ['demo', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), true, false],
     ]);
+    expect(reg.defaultCluster()).toBe('dead');
     const demo = list[2];
     expect(demo?.kubeconfigPath).toBe(join(dataDir, 'demo.kubeconfig'));
     expect(await readFile(join(dataDir, 'demo.kubeconfig'), 'utf8')).toContain(demo?.server);
@@ -82,6 +83,7 @@ describe('listing', () => {
   it('makes demo the default when no kubeconfig exists (data dir defaults to ./.drainboard)', async () => {
     const { reg } = registry({});
     expect(reg.names()).toEqual(['demo']);
+    expect(reg.defaultCluster()).toBe('demo');
     const [demo] = await reg.list();
     expect(demo).toMatchObject({ name: 'demo', demo: true, default: true });
     expect(demo?.kubeconfigPath).toBe(join(tmp, '.drainboard', 'demo.kubeconfig'));
@@ -94,6 +96,7 @@ describe('listing', () => {
     expect(starts.count).toBe(0);
     const { reg: none } = registry({ DRAINBOARD_DEMO: 'off' });
     expect(await none.list()).toEqual([]);
+    expect(none.defaultCluster()).toBeUndefined();
   });
 
   it('adds in-cluster when KUBERNETES_SERVICE_HOST and the service-account files exist', async () => {

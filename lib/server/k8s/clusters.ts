@@ -105,6 +105,11 @@ export class ClusterRegistry {
     return [...this.statics.keys(), ...(this.hasDemo ? [DEMO_NAME] : [])];
   }
 
+  /** The cluster a newcomer lands on (see `default` in {@link list}); undefined when none. */
+  defaultCluster(): string | undefined {
+    return this.defaultName;
+  }
+
   /** True when `name` is a cluster of this registry. */
   has(name: string): boolean {
     return this.statics.has(name) || (this.hasDemo && name === DEMO_NAME);
