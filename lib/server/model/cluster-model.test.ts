@@ -1,5 +1,5 @@
 import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { ChangeEventSchema, type ChangeEvent } from '@/lib/domain/changes';
 
@@ -9,7 +9,7 @@ import { blockingBudget, node, runningPod, terminating } from './model-fixtures'
 
 /** A model already synced with two Ready pods on node-a, and the events it emits from now on. */
 function syncedModel(historySize?: number) {
-  const model = new ClusterModel({ historySize });
+  const model = new ClusterModel({ historySize, firstSeq: 0 });
   model.applySynced('nodes', [node('node-a', 'n-a'), node('node-b', 'n-b', true)]);
   model.applySynced('pods', [runningPod('web-1', 'uid-1'), runningPod('web-2', 'uid-2')]);
   const events: ChangeEvent[] = [];
@@ -153,7 +153,7 @@ describe('ClusterModel', () => {
   });
 
   it('takes reflector events as they come', () => {
-    const model = new ClusterModel();
+    const model = new ClusterModel({ firstSeq: 0 });
     const pod = cached(runningPod('web-1', 'uid-1'));
     const pdb = cached(blockingBudget());
     model.apply('pods', { type: 'status', state: 'syncing' });
@@ -184,7 +184,7 @@ describe('ClusterModel', () => {
   });
 
   it('replays recent changes and asks for a snapshot when they are gone', () => {
-    const model = new ClusterModel({ historySize: 3 });
+    const model = new ClusterModel({ historySize: 3, firstSeq: 0 });
     for (let i = 1; i <= 5; i++)
       model.applyUpsert('pods', runningPod(`p-${i}`, `uid-${i}`, 'node-z'));
     expect(model.snapshot().seq).toBe(5);
@@ -196,7 +196,7 @@ describe('ClusterModel', () => {
   });
 
   it('stops calling a listener once unsubscribed', () => {
-    const model = new ClusterModel();
+    const model = new ClusterModel({ firstSeq: 0 });
     const seen: number[] = [];
     const stop = model.subscribe((e) => seen.push(e.seq));
     model.applyUpsert('pods', runningPod('p', 'u1'));
@@ -207,5 +207,18 @@ describe('ClusterModel', () => {
 
   it('rejects a history size that cannot hold anything', () => {
     expect(() => new ClusterModel({ historySize: 0 })).toThrow(RangeError);
+  });
+
+  it('starts its feed past any seq of an earlier process, which then gets a snapshot', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-28T09:00:00Z') });
+    const earlier = new ClusterModel();
+    for (let i = 0; i < 500; i++) earlier.applySynced('nodes', [node(`n-${i}`, `n-${i}`)]);
+    const lastSeen = earlier.snapshot().seq;
+    vi.setSystemTime(Date.parse('2026-11-28T09:00:01Z')); // a restart a second later
+    const later = new ClusterModel();
+    vi.useRealTimers();
+    expect(later.snapshot().seq).toBeGreaterThanOrEqual(lastSeen);
+    later.applySynced('nodes', [node('node-a', 'n-a'), node('node-b', 'n-b')]);
+    expect(later.since(lastSeen)).toBeUndefined();
   });
 });

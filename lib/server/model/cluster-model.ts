@@ -38,6 +38,12 @@ export interface ClusterModelOptions {
   historySize?: number;
   /** How many of the most recent Events the model keeps (default 300). */
   maxEvents?: number;
+  /**
+   * The feed position of the empty model. Default: the start time in microseconds, so every
+   * process starts its feed past any seq an earlier process handed out, and a browser's
+   * Last-Event-ID from before a restart gets a fresh snapshot instead of foreign events.
+   */
+  firstSeq?: number;
 }
 
 /**
@@ -58,9 +64,10 @@ export class ClusterModel {
   private readonly listeners = new Set<ChangeListener>();
   private readonly log: ChangeLog;
   private readonly maxEvents: number;
-  private seq = 0;
+  private seq: number;
 
   constructor(options: ClusterModelOptions = {}) {
+    this.seq = options.firstSeq ?? Date.now() * 1000;
     this.log = new ChangeLog(options.historySize ?? 1000);
     this.maxEvents = options.maxEvents ?? 300;
   }
