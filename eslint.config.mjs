@@ -1,6 +1,9 @@
 import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import prettier from 'eslint-config-prettier';
 import importPlugin from 'eslint-plugin-import';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -35,6 +38,14 @@ export default tseslint.config(
   { ignores: ['node_modules/**', '.next/**', '.drainboard/**', 'next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The browser side: hooks rules (React Compiler's checks included), accessible markup, and
+  // React Query's rules (stable query keys, no rest destructuring…).
+  {
+    files: ['app/**/*.tsx', 'components/**/*.{ts,tsx}', 'lib/client/**/*.ts'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  { files: ['**/*.tsx'], ...jsxA11y.flatConfigs.strict },
+  ...pluginQuery.configs['flat/recommended'],
   {
     files: ['**/*.{ts,tsx,mts}'],
     plugins: { import: importPlugin },
@@ -76,7 +87,8 @@ export default tseslint.config(
             {
               name: '@kubernetes/client-node',
               allowTypeImports: true,
-              message: 'only lib/server/k8s imports @kubernetes/client-node at run time (architecture.md).',
+              message:
+                'only lib/server/k8s imports @kubernetes/client-node at run time (architecture.md).',
             },
           ],
         },

@@ -3,6 +3,7 @@ import { ClusterSwitcher } from './cluster-switcher';
 import { MainNav, MainNavFallback } from './main-nav';
 import { NamespaceFilter, NamespaceFilterFallback } from './namespace-filter';
 import { ThemeToggle } from './theme-toggle';
+import { WatchHealth } from './watch-health';
 
 /** Header, navigation and content area shared by every view of one cluster. */
 export function AppShell({ cluster, children }: { cluster: string; children: ReactNode }) {
@@ -14,7 +15,8 @@ export function AppShell({ cluster, children }: { cluster: string; children: Rea
         <Suspense fallback={<NamespaceFilterFallback />}>
           <NamespaceFilter />
         </Suspense>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <WatchHealth cluster={cluster} />
           <ThemeToggle />
         </div>
       </header>

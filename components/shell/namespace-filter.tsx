@@ -1,27 +1,23 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useState, type ChangeEvent } from 'react';
+
+import { useReplaceParams } from '@/lib/client/use-replace-params';
 
 const inputClass =
   'w-48 rounded-md border border-zinc-300 bg-white px-2 py-1 placeholder:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-950';
 
 /** The namespace filter lives in the URL (`?namespace=`) so a shared link shows the same scope. */
 export function NamespaceFilter() {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const replaceParams = useReplaceParams();
   const [value, setValue] = useState(() => searchParams.get('namespace') ?? '');
 
+  // In place, without a server round trip per keystroke: every view reads the URL.
   function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const next = event.target.value;
-    setValue(next);
-    const params = new URLSearchParams(searchParams.toString());
-    const trimmed = next.trim();
-    if (trimmed) params.set('namespace', trimmed);
-    else params.delete('namespace');
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    setValue(event.target.value);
+    replaceParams({ namespace: event.target.value.trim() });
   }
 
   return (

@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+
+import { NodesView } from '@/components/nodes/nodes-view';
+import { OverviewView } from '@/components/overview/overview-view';
+import { PodsView } from '@/components/pods/pods-view';
+import { decodeParam, findView, type ViewSlug } from '@/components/shell/views';
 import { ComingLater } from '@/components/ui/coming-later';
-import { decodeParam, findView } from '@/components/shell/views';
+import { Notice } from '@/components/ui/notice';
 
 type Params = Promise<{ cluster: string; view: string }>;
 
@@ -11,8 +17,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: found ? `${found.label} · ${decodeParam(cluster)} · Drainboard` : 'Drainboard' };
 }
 
+function ViewContent({ slug, cluster }: { slug: ViewSlug; cluster: string }) {
+  switch (slug) {
+    case 'overview':
+      return <OverviewView cluster={cluster} />;
+    case 'pods':
+      return <PodsView cluster={cluster} />;
+    case 'nodes':
+      return <NodesView cluster={cluster} />;
+    case 'budgets':
+    case 'retries':
+    case 'timelines':
+    case 'walkthroughs':
+      return <ComingLater />;
+    default: {
+      const unknown: never = slug;
+      throw new Error(`unknown view ${String(unknown)}`);
+    }
+  }
+}
+
 export default async function ViewPage({ params }: { params: Params }) {
-  const { view } = await params;
+  const { cluster, view } = await params;
   const found = findView(view);
   if (!found) notFound();
   return (
@@ -21,7 +47,10 @@ export default async function ViewPage({ params }: { params: Params }) {
         {found.label}
       </h1>
       <p className="text-zinc-600 dark:text-zinc-400">{found.summary}</p>
-      <ComingLater />
+      {/* The views read their filters from the URL's search params, known only at request time. */}
+      <Suspense fallback={<Notice tone="inactive" title="Loading the view…" />}>
+        <ViewContent slug={found.slug} cluster={decodeParam(cluster)} />
+      </Suspense>
     </section>
   );
 }

@@ -1,0 +1,21 @@
+import type { PodColumn } from '@/lib/client/pod-query';
+
+/** Header labels of the Pods table. */
+export const COLUMN_LABELS: Record<PodColumn, string> = {
+  namespace: 'Namespace',
+  name: 'Name',
+  owner: 'Owner',
+  node: 'Node',
+  ready: 'Ready',
+  state: 'State',
+  age: 'Age',
+  restarts: 'Restarts',
+  budgets: 'Budgets',
+};
+
+/** One grid template for the header and every row, so that the columns line up. */
+export const ROW_GRID =
+  'grid grid-cols-[7rem_minmax(14rem,1.4fr)_minmax(11rem,1fr)_6rem_4rem_minmax(12rem,1.2fr)_6.5rem_4.5rem_minmax(7rem,1fr)]';
+
+/** Fixed row height: the virtualiser places rows without measuring them. */
+export const ROW_HEIGHT = 36;

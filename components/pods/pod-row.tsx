@@ -1,0 +1,108 @@
+'use client';
+
+import { memo, type ReactNode } from 'react';
+
+import type { PodRow } from '@/lib/client/pod-rows';
+
+import { Age } from '../ui/age';
+import { Countdown } from '../ui/countdown';
+import { StatusBadge } from '../ui/status-badge';
+import { ROW_GRID, ROW_HEIGHT } from './columns';
+
+const cell = 'flex min-w-0 items-center px-2';
+const none = 'text-zinc-500 dark:text-zinc-400';
+
+function Cell({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <div role="cell" className={`${cell} ${className ?? ''}`}>
+      {children}
+    </div>
+  );
+}
+
+function Truncated({ text, className }: { text: string; className?: string }) {
+  return (
+    <span title={text} className={`truncate ${className ?? ''}`}>
+      {text}
+    </span>
+  );
+}
+
+/** The budgets covering the pod; one that allows no disruption now is marked as blocking. */
+function Budgets({ row }: { row: PodRow }) {
+  const text = row.budgets.map((b) => (b.isBlocking ? `${b.name} (blocking)` : b.name)).join(', ');
+  return (
+    <span title={text} className="truncate">
+      {row.budgets.map((b, i) => (
+        <span key={b.name}>
+          {i > 0 ? ', ' : null}
+          {b.isBlocking ? (
+            <span aria-hidden="true" className="font-semibold text-state-waiting">
+              ⊘{' '}
+            </span>
+          ) : null}
+          {b.name}
+          {b.isBlocking ? (
+            <span className="sr-only"> (blocking: allows no disruption now)</span>
+          ) : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * One pod of the virtualised table at its place (`start`, in px). Memoised: after a batch of
+ * changes only the rows whose pod changed (or moved) render again.
+ */
+export const PodRowView = memo(function PodRowView({
+  row,
+  rowIndex,
+  start,
+}: {
+  row: PodRow;
+  /** aria-rowindex: 1-based, the header row counted. */
+  rowIndex: number;
+  start: number;
+}) {
+  const { pod, status } = row;
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className={`${ROW_GRID} absolute inset-x-0 top-0 border-b border-zinc-100 text-sm hover:bg-zinc-50 dark:border-zinc-800/60 dark:hover:bg-zinc-900`}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+    >
+      <Cell>
+        <Truncated text={pod.namespace} />
+      </Cell>
+      <Cell>
+        <Truncated text={pod.name} className="font-mono" />
+      </Cell>
+      <Cell>
+        {row.owner === null ? <span className={none}>none</span> : <Truncated text={row.owner} />}
+      </Cell>
+      <Cell>
+        {pod.nodeName === null ? (
+          <span className={none}>Unscheduled</span>
+        ) : (
+          <Truncated text={pod.nodeName} />
+        )}
+      </Cell>
+      <Cell className="tabular-nums">
+        {row.ready}/{row.total}
+      </Cell>
+      <Cell className="gap-2">
+        <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+        {row.deadline === null ? null : <Countdown deadline={row.deadline} className="text-xs" />}
+      </Cell>
+      <Cell>
+        <Age since={row.createdAt} />
+      </Cell>
+      <Cell className="tabular-nums">{row.restarts}</Cell>
+      <Cell>
+        {row.budgets.length === 0 ? <span className={none}>none</span> : <Budgets row={row} />}
+      </Cell>
+    </div>
+  );
+});

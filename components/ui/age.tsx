@@ -1,0 +1,16 @@
+'use client';
+
+import { formatAbsolute, formatDuration } from '@/lib/client/format-time';
+import { useNow } from '@/lib/client/use-now';
+
+/** How long ago `since` (epoch ms) was, ticking; the absolute time is in the tooltip. */
+export function Age({ since }: { since: number | null }) {
+  const now = useNow();
+  if (since === null) return <span className="text-zinc-500">unknown</span>;
+  const absolute = formatAbsolute(since);
+  return (
+    <time dateTime={new Date(since).toISOString()} title={absolute} className="tabular-nums">
+      {now === null ? absolute : formatDuration(now - since)}
+    </time>
+  );
+}
