@@ -20,15 +20,17 @@ export const BUILD_INPUT_FILES = [
 export type BuildDecision = { needed: false } | { needed: true; reason: string };
 
 /**
- * Paths that never reach the build: unit tests, documentation, and the CLI itself, which runs
- * under tsx. Paths are relative to the project root, with `/` separators.
+ * Paths that never reach the build: unit tests, documentation, and the CLI and benchmarks,
+ * which run under tsx. Paths are relative to the project root, with `/` separators.
  */
 export function isIgnoredInput(path: string): boolean {
   return (
     /\.test\.tsx?$/.test(path) ||
     path.endsWith('.md') ||
     path === 'lib/cli' ||
-    path.startsWith('lib/cli/')
+    path.startsWith('lib/cli/') ||
+    path === 'lib/bench' ||
+    path.startsWith('lib/bench/')
   );
 }
 
