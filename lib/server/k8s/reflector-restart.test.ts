@@ -46,20 +46,27 @@ async function inSync(cache: () => Map<string, string>, h: Harness): Promise<voi
 const errors = (events: readonly ReflectorEvent[]) =>
   events.flatMap((e) => (e.type === 'status' && e.error !== undefined ? [e.error] : []));
 
+/**
+ * A reflector in sync with a cluster holding `pods` pods named old-N, then that cluster stopped
+ * and a new, empty one started on its port with the same token.
+ */
+async function restartUnder(pods: number) {
+  const old = await cluster({});
+  const oldH = harness(old);
+  for (let i = 0; i < pods; i++) await oldH.createPod(`old-${i}`);
+  const rec = recorded({ kc: old.kc, path: PODS, backoff: FAST });
+  running.push(rec.r);
+  rec.r.start();
+  await inSync(rec.cache, oldH);
+  const rvBefore = Number(rec.r.lastResourceVersion);
+  await stop(old);
+  const fresh = await cluster({ port: old.cluster.port });
+  return { ...rec, rvBefore, fresh, h: harness(fresh) };
+}
+
 describe('Reflector across an API server restart', () => {
   it('converges on the new state when resourceVersions went back, without being restarted', async () => {
-    const old = await cluster({});
-    const oldH = harness(old);
-    for (let i = 0; i < 30; i++) await oldH.createPod(`old-${i}`);
-    const { r, events, cache } = recorded({ kc: old.kc, path: PODS, backoff: FAST });
-    running.push(r);
-    r.start();
-    await inSync(cache, oldH);
-    const rvBefore = Number(r.lastResourceVersion);
-
-    await stop(old);
-    const fresh = await cluster({ port: old.cluster.port });
-    const h = harness(fresh);
+    const { r, events, cache, rvBefore, fresh, h } = await restartUnder(30);
     await h.createPod('new-a');
     await h.createPod('new-b');
     expect(fresh.cluster.store.resourceVersion).toBeLessThan(rvBefore);
@@ -78,19 +85,8 @@ describe('Reflector across an API server restart', () => {
   });
 
   it('drops what is gone when the restarted server has already passed its resourceVersion', async () => {
-    const old = await cluster({});
-    const oldH = harness(old);
-    for (let i = 0; i < 5; i++) await oldH.createPod(`old-${i}`);
-    const { r, events, cache } = recorded({ kc: old.kc, path: PODS, backoff: FAST });
-    running.push(r);
-    r.start();
-    await inSync(cache, oldH);
-    const rvBefore = Number(r.lastResourceVersion);
-
-    await stop(old);
-    const next = await cluster({ port: old.cluster.port });
-    const h = harness(next);
-    for (let i = 0; next.cluster.store.resourceVersion <= rvBefore + 5; i++) {
+    const { r, events, cache, rvBefore, fresh, h } = await restartUnder(5);
+    for (let i = 0; fresh.cluster.store.resourceVersion <= rvBefore + 5; i++) {
       await h.createPod(`filler-${i}`);
     }
     // A WATCH from rvBefore would now resume on the new history and keep old-0…old-4.
