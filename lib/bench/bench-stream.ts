@@ -26,13 +26,13 @@ import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { expectOk, fmt, int } from '../sim/bench/bench-kit';
 import { Changer } from './changer';
 import { WatchClient } from './clients';
 import { ensureBuild, startDashboard, type DashboardProcess } from './dashboard';
-import { agent, call, expectOk, json, wallNow } from './http';
+import { agent, call, json, wallNow } from './http';
 import { runPhase, type PhaseResult } from './phase';
 import { TreeMonitor } from './proc-stats';
-import { fmt, int } from './report';
 import { failuresOf, printPhase, printSummary } from './results';
 import {
   addNodes,

@@ -1,6 +1,4 @@
-import { request } from 'node:http';
-
-import { agent, wallNow } from './http';
+import { mergePatch, wallNow } from './http';
 import { podName } from './sim-cluster';
 
 /**
@@ -65,33 +63,13 @@ export class Changer {
     const sentAt = wallNow();
     const change: Change = { t: sentAt.toFixed(1), sentAt };
     this.changes.push(change);
-    const payload = JSON.stringify({ metadata: { labels: { [LABEL]: change.t } } });
-    const done = new Promise<void>((resolve) => {
-      const finish = (status: number): void => {
-        change.status = status;
-        change.replyMs = wallNow() - sentAt;
-        resolve();
-      };
-      const req = request(
-        new URL(`/api/v1/namespaces/${this.namespace}/pods/${name}`, this.url),
-        {
-          method: 'PATCH',
-          agent,
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/merge-patch+json',
-            'Content-Length': Buffer.byteLength(payload),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => finish(res.statusCode ?? 0));
-          res.on('error', () => finish(0));
-        },
-      );
-      req.on('error', () => finish(0));
-      req.end(payload);
-    });
+    const finish = (status: number): void => {
+      change.status = status;
+      change.replyMs = wallNow() - sentAt;
+    };
+    const path = `/api/v1/namespaces/${this.namespace}/pods/${name}`;
+    const patch = { metadata: { labels: { [LABEL]: change.t } } };
+    const done = mergePatch(this.url, path, patch).status.then(finish, () => finish(0));
     this.inFlight.add(done);
     void done.then(() => this.inFlight.delete(done));
   }

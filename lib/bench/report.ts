@@ -1,10 +1,6 @@
-/** Statistics and plain-text tables for the stream benchmark's output. */
+import { fmt, int, quantile } from '../sim/bench/bench-kit';
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] as number;
-}
+/** Statistics and table rows for the stream benchmark's output. */
 
 export interface Summary {
   count: number;
@@ -24,25 +20,6 @@ export function summarise(values: readonly number[]): Summary {
     p99: quantile(s, 0.99),
     max: s[s.length - 1] ?? NaN,
   };
-}
-
-export const fmt = (n: number, digits = 1): string =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : '–';
-export const int = (n: number): string => fmt(n, 0);
-export const mib = (bytes: number): string => `${fmt(bytes / 1024 / 1024, 1)} MiB`;
-
-/** A table with the first column left-aligned and the others right-aligned. */
-export function table(head: string[], rows: string[][], indent = '  '): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    indent +
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n');
 }
 
 /** One table row of a delay summary in milliseconds. */

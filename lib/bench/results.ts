@@ -1,5 +1,6 @@
+import { fmt, int, mib, table } from '../sim/bench/bench-kit';
 import type { PhaseResult } from './phase';
-import { DELAY_HEAD, delayRow, fmt, int, mib, table } from './report';
+import { DELAY_HEAD, delayRow } from './report';
 
 /** The stream benchmark's output. */
 

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { call, expectOk, json, pool, sleep } from './http';
+import { expectOk } from '../sim/bench/bench-kit';
+import { call, json, pool, sleep } from './http';
 
 /**
  * The embedded cluster of the stream benchmark: `lib/sim/cli.ts` (scenario `empty`) in a child

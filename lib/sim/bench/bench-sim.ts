@@ -16,6 +16,7 @@ import { Agent, request, type IncomingMessage } from 'node:http';
 import { cpus, arch, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { expectOk, fmt, httpClient, int, mib, quantile, table } from './bench-kit';
 import type { ChildMessage, Milestone, ParentMessage } from './sim-child';
 
 const NAMESPACE = 'bench';
@@ -31,63 +32,10 @@ const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io';
 const DEADLINE_MS = 170_000;
 
 // ---------------------------------------------------------------------------------------
-// HTTP client
+// HTTP client and statistics
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-interface Reply {
-  status: number;
-  body: Buffer;
-  ms: number;
-}
-
-function call(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Reply> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const h: Record<string, string | number> = { Accept: 'application/json', ...headers };
-  if (payload !== undefined) {
-    h['Content-Type'] ??= 'application/json';
-    h['Content-Length'] = Buffer.byteLength(payload);
-  }
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const req = request(new URL(path, base), { method, agent, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks),
-          ms: performance.now() - t0,
-        }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function expectOk(p: Promise<Reply>, what: string): Promise<Reply> {
-  const r = await p;
-  if (r.status < 200 || r.status >= 300)
-    throw new Error(`${what}: HTTP ${r.status}: ${r.body.toString('utf8').slice(0, 300)}`);
-  return r;
-}
-
-// ---------------------------------------------------------------------------------------
-// Statistics and formatting
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] as number;
-}
+const { call, mergePatch } = httpClient(agent);
 
 interface Summary {
   min: number;
@@ -104,24 +52,6 @@ function summarise(values: number[]): Summary {
     p95: quantile(s, 0.95),
     max: s[s.length - 1] ?? NaN,
   };
-}
-
-const fmt = (n: number, digits = 1): string =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : '–';
-const int = (n: number): string => fmt(n, 0);
-const mib = (bytes: number): string => `${fmt(bytes / 1024 / 1024, 1)} MiB`;
-
-function table(head: string[], rows: string[][], indent = '  '): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    indent +
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -399,31 +329,13 @@ async function watchFanOut(url: string): Promise<WatchRound[]> {
           if (delays.length === WATCHERS) resolveAll();
         };
       }
-      const payload = JSON.stringify({ metadata: { labels: { 'bench-mark': mark } } });
-      const patchDone = new Promise<number>((resolve, reject) => {
-        const req = request(
-          new URL(`${base}/${name}`, url),
-          {
-            method: 'PATCH',
-            agent,
-            headers: {
-              Accept: 'application/json',
-              'Content-Type': 'application/merge-patch+json',
-              'Content-Length': Buffer.byteLength(payload),
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () =>
-              res.statusCode === 200
-                ? resolve(performance.now() - sent)
-                : reject(new Error(`PATCH ${name}: HTTP ${res.statusCode}`)),
-            );
-          },
-        );
-        req.on('error', reject);
-        sent = performance.now();
-        req.end(payload);
+      const patch = mergePatch(url, `${base}/${name}`, {
+        metadata: { labels: { 'bench-mark': mark } },
+      });
+      sent = patch.sentAt;
+      const patchDone = patch.status.then((status) => {
+        if (status !== 200) throw new Error(`PATCH ${name}: HTTP ${status}`);
+        return performance.now() - sent;
       });
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
       const [patchMs] = await Promise.all([patchDone, Promise.race([all, timeout])]);
