@@ -13,6 +13,7 @@ import { readNamespace } from '@/lib/client/pod-query';
 
 import { LiveView } from '../live/live-view';
 import { BudgetGlanceCard } from './budget-glance';
+import { KubectlHint } from './kubectl-hint';
 import { MapLegend } from './map-legend';
 import { NodeMap } from './node-map';
 import { PodGlanceCard } from './pod-glance';
@@ -76,6 +77,7 @@ function Overview({
         />
         <WatchSummary live={live} />
       </div>
+      <KubectlHint cluster={cluster} />
       <NodeMapSection
         cluster={cluster}
         namespace={namespace}
