@@ -1,14 +1,13 @@
 import type { BudgetGlance } from '@/lib/client/glance';
+import { neverCause } from '@/lib/domain/budget-state';
 import type { BudgetView } from '@/lib/domain/views';
 
 import { Stat } from '../ui/stat';
 import { StatusBadge } from '../ui/status-badge';
 
-/** A blocked budget that no eviction can pass until more pods are healthy than it needs. */
-const isNeverPassable = (b: BudgetView) => b.expectedPods > 0 && b.desiredHealthy >= b.expectedPods;
-
 function BlockedBudget({ budget }: { budget: BudgetView }) {
-  const never = isNeverPassable(budget);
+  // No eviction can pass it, whatever the health of its pods (lib/domain/budget-state).
+  const never = neverCause(budget) !== null;
   return (
     <li className="flex flex-wrap items-center gap-2 text-sm">
       <StatusBadge

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { memo } from 'react';
 
-import type { BudgetIndex } from '@/lib/client/budget-selection';
+import type { SelectionIndex } from '@/lib/client/budget-selection';
 import { visibleTiles, type NodeGroup } from '@/lib/client/node-groups';
 import type { NodeView } from '@/lib/domain/views';
 import { UNSCHEDULED, withParams } from '@/lib/client/pod-query';
@@ -36,7 +36,7 @@ function NodeBadges({ node, isUnscheduled }: { node: NodeView | null; isUnschedu
 interface SharedProps {
   cluster: string;
   namespace: string | null;
-  budgets: BudgetIndex;
+  budgets: SelectionIndex;
 }
 
 /** One node's region; its props are the group's parts, which stay the same while unchanged. */

@@ -3,13 +3,14 @@
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 
-import { indexBudgets, selectBudgetSelections } from '@/lib/client/budget-selection';
+import { selectBudgetSelections } from '@/lib/client/budget-selection';
 import { glanceBudgets, glancePods } from '@/lib/client/glance';
 import { useLiveCluster } from '@/lib/client/live';
 import type { LiveState } from '@/lib/client/live-state';
 import type { LiveCluster } from '@/lib/client/live-stream';
 import { groupByNode, type NodeGroup } from '@/lib/client/node-groups';
 import { readNamespace } from '@/lib/client/pod-query';
+import { indexBudgets } from '@/lib/domain/budget-selection';
 
 import { LiveView } from '../live/live-view';
 import { BudgetGlanceCard } from './budget-glance';

@@ -3,9 +3,10 @@
 import { memo } from 'react';
 
 import { formatCountdown, timeOf } from '@/lib/client/format-time';
-import { budgetsOf, type BudgetIndex } from '@/lib/client/budget-selection';
+import type { SelectionIndex } from '@/lib/client/budget-selection';
 import { podStatus, type PodStatus } from '@/lib/client/pod-status';
 import { useNow } from '@/lib/client/use-now';
+import { budgetsOf } from '@/lib/domain/budget-selection';
 import type { PodView } from '@/lib/domain/views';
 
 import { Countdown } from '../ui/countdown';
@@ -28,7 +29,7 @@ interface TileModel {
 
 const join = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(', ');
 
-function tileModel(pod: PodView, budgets: BudgetIndex): TileModel {
+function tileModel(pod: PodView, budgets: SelectionIndex): TileModel {
   const status = podStatus(pod);
   const covering = budgetsOf(pod, budgets);
   const blockedBy = covering.filter((b) => b.isBlocking).map((b) => b.name);
@@ -99,7 +100,7 @@ export const PodTile = memo(function PodTile({
   budgets,
 }: {
   pod: PodView;
-  budgets: BudgetIndex;
+  budgets: SelectionIndex;
 }) {
   const model = tileModel(pod, budgets);
   if (model.deadline !== null) return <TerminatingTile model={model} deadline={model.deadline} />;

@@ -4,13 +4,14 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
 import { compareText } from '@/lib/client/compare-text';
-import { parseLabelSelector } from '@/lib/client/label-selector';
 import type { LiveState } from '@/lib/client/live-state';
 import { nextSort, readPodQuery, type PodColumn } from '@/lib/client/pod-query';
 import { podRowBuilder, selectPodRows } from '@/lib/client/pod-rows';
-import { indexBudgets, selectBudgetSelections } from '@/lib/client/budget-selection';
+import { selectBudgetSelections } from '@/lib/client/budget-selection';
 import { useLiveCluster } from '@/lib/client/live';
 import { useReplaceParams } from '@/lib/client/use-replace-params';
+import { indexBudgets } from '@/lib/domain/budget-selection';
+import { parseLabelSelector } from '@/lib/domain/selectors';
 
 import { LiveView } from '../live/live-view';
 import { Notice } from '../ui/notice';

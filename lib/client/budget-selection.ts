@@ -1,6 +1,6 @@
-import type { BudgetView, LabelSelectorView, PodView } from '@/lib/domain/views';
+import type { BudgetIndex } from '@/lib/domain/budget-selection';
+import type { BudgetView, LabelSelectorView } from '@/lib/domain/views';
 
-import { selectorMatches } from './label-selector';
 import type { LiveCluster } from './live-stream';
 
 /**
@@ -17,6 +17,9 @@ export interface BudgetSelection {
   readonly isBlocking: boolean;
 }
 
+/** Budget selections by namespace, for `budgetsOf` (lib/domain/budget-selection). */
+export type SelectionIndex = BudgetIndex<BudgetSelection>;
+
 /** The selection of one budget. */
 export function toSelection(budget: BudgetView): BudgetSelection {
   const { uid, namespace, name, selector } = budget;
@@ -31,27 +34,4 @@ const NONE: readonly BudgetSelection[] = [];
  */
 export function selectBudgetSelections(live: LiveCluster): readonly BudgetSelection[] {
   return live.state === null ? NONE : [...live.state.budgets.values()].map(toSelection);
-}
-
-/** Budgets grouped by namespace: a budget only ever selects pods of its own namespace. */
-export type BudgetIndex = ReadonlyMap<string, readonly BudgetSelection[]>;
-
-/** Groups budget selections by namespace. */
-export function indexBudgets(budgets: Iterable<BudgetSelection>): BudgetIndex {
-  const index = new Map<string, BudgetSelection[]>();
-  for (const budget of budgets) {
-    const list = index.get(budget.namespace);
-    if (list === undefined) index.set(budget.namespace, [budget]);
-    else list.push(budget);
-  }
-  return index;
-}
-
-/**
- * The PodDisruptionBudgets whose selector selects `pod` (same namespace only). An eviction
- * of a pod with more than one is refused with a 500 by the API server.
- * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/#how-api-initiated-eviction-works
- */
-export function budgetsOf(pod: PodView, index: BudgetIndex): BudgetSelection[] {
-  return (index.get(pod.namespace) ?? []).filter((b) => selectorMatches(b.selector, pod.labels));
 }

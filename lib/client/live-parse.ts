@@ -10,8 +10,7 @@ import {
   type Resource,
   type Snapshot,
 } from '@/lib/domain/changes';
-
-import type { Parsed } from './parsed';
+import type { Parsed } from '@/lib/domain/parsed';
 
 type UpsertSchema = (typeof UpsertEventSchema.options)[number];
 

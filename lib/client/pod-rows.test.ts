@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { indexBudgets } from '@/lib/domain/budget-selection';
+import { parseLabelSelector } from '@/lib/domain/selectors';
 import type { PodView } from '@/lib/domain/views';
 
-import { parseLabelSelector } from './label-selector';
 import { UNSCHEDULED, readPodQuery } from './pod-query';
 import { podRowBuilder, selectPodRows, type PodFilter } from './pod-rows';
-import { indexBudgets, toSelection } from './budget-selection';
+import { toSelection } from './budget-selection';
 import { budgetView, podView } from './test-views';
 
 const pods: PodView[] = [

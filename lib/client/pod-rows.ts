@@ -1,10 +1,11 @@
+import { budgetsOf } from '@/lib/domain/budget-selection';
+import { selectorMatches } from '@/lib/domain/selectors';
 import type { LabelSelectorView, PodView } from '@/lib/domain/views';
 
 import { timeOf } from './format-time';
-import { selectorMatches } from './label-selector';
 import type { PodQuery } from './pod-query';
 import { UNSCHEDULED } from './pod-query';
-import { budgetsOf, type BudgetIndex } from './budget-selection';
+import type { SelectionIndex } from './budget-selection';
 import { podStatus, readiness, restarts, type PodStatus } from './pod-status';
 import { sortByKeys, sortKeys, type SortKeys } from './pod-sort';
 
@@ -26,7 +27,7 @@ export interface PodRow {
   readonly keys: SortKeys;
 }
 
-function buildRow(pod: PodView, index: BudgetIndex): PodRow {
+function buildRow(pod: PodView, index: SelectionIndex): PodRow {
   const { ready, total } = readiness(pod);
   const status = podStatus(pod);
   const owner = pod.owner === null ? null : `${pod.owner.kind}/${pod.owner.name}`;
@@ -61,7 +62,7 @@ function buildRow(pod: PodView, index: BudgetIndex): PodRow {
  * A row builder for one set of budget selections. It remembers the row of each pod object,
  * so after a batch of changes only the pods that changed get new rows (and re-render).
  */
-export function podRowBuilder(index: BudgetIndex): (pod: PodView) => PodRow {
+export function podRowBuilder(index: SelectionIndex): (pod: PodView) => PodRow {
   const rows = new WeakMap<PodView, PodRow>();
   return (pod) => {
     let row = rows.get(pod);

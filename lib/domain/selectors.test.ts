@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { LabelSelectorView } from '@/lib/domain/views';
-
-import { parseLabelSelector, selectorMatches } from './label-selector';
+import { formatSelector, parseLabelSelector, selectorMatches } from './selectors';
+import type { LabelSelectorView } from './views';
 
 const web = { app: 'web', tier: 'frontend' };
 const sel = (s: Partial<LabelSelectorView>): LabelSelectorView => ({
@@ -137,5 +136,51 @@ describe('parseLabelSelector', () => {
     { text: 'app in (we$b)', message: '"we$b" is not a valid label value' },
   ])('refuses "$text"', ({ text, message }) => {
     expect(parseLabelSelector(text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('formatSelector', () => {
+  it.each<{ selector: LabelSelectorView | null; text: string }>([
+    { selector: null, text: 'null' },
+    { selector: sel({}), text: '{}' },
+    {
+      selector: sel({ matchLabels: { app: 'web', tier: 'frontend' } }),
+      text: 'app=web,tier=frontend',
+    },
+    {
+      selector: sel({
+        matchLabels: { app: 'web' },
+        matchExpressions: [
+          { key: 'zone', operator: 'In', values: ['a', 'b'] },
+          { key: 'track', operator: 'NotIn', values: ['canary'] },
+          { key: 'env', operator: 'NotIn', values: ['dev', 'test'] },
+          { key: 'tier', operator: 'Exists', values: [] },
+          { key: 'legacy', operator: 'DoesNotExist', values: [] },
+        ],
+      }),
+      text: 'app=web,zone in (a,b),track!=canary,env notin (dev,test),tier,!legacy',
+    },
+  ])('$text', ({ selector, text }) => {
+    expect(formatSelector(selector)).toBe(text);
+  });
+
+  it('reads back as the same selection', () => {
+    const selector = sel({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'zone', operator: 'In', values: ['a', 'b'] },
+        { key: 'legacy', operator: 'DoesNotExist', values: [] },
+      ],
+    });
+    const parsed = parseLabelSelector(formatSelector(selector));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const cases: Record<string, string>[] = [
+      { app: 'web', zone: 'a' },
+      { app: 'web', zone: 'c' },
+      { app: 'web', zone: 'b', legacy: '' },
+    ];
+    for (const labels of cases) {
+      expect(selectorMatches(parsed.value, labels)).toBe(selectorMatches(selector, labels));
+    }
   });
 });

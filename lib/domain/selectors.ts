@@ -1,6 +1,5 @@
-import type { LabelSelectorView } from '@/lib/domain/views';
-
 import type { Parsed } from './parsed';
+import type { LabelSelectorView } from './views';
 
 type Labels = Readonly<Record<string, string>>;
 type Requirement = LabelSelectorView['matchExpressions'][number];
@@ -102,4 +101,36 @@ export function parseLabelSelector(text: string): Parsed<LabelSelectorView> {
     matchExpressions.push(req);
   }
   return { ok: true, value: { matchLabels: {}, matchExpressions } };
+}
+
+function formatRequirement(req: Requirement): string {
+  switch (req.operator) {
+    case 'In':
+      return req.values.length === 1
+        ? `${req.key}=${req.values[0]}`
+        : `${req.key} in (${req.values.join(',')})`;
+    case 'NotIn':
+      return req.values.length === 1
+        ? `${req.key}!=${req.values[0]}`
+        : `${req.key} notin (${req.values.join(',')})`;
+    case 'Exists':
+      return req.key;
+    case 'DoesNotExist':
+      return `!${req.key}`;
+    default: {
+      const unknown: never = req.operator;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * A selector written as `kubectl get -l` reads it (`app=web,tier in (a,b),!canary`), which
+ * `parseLabelSelector` reads back; `{}` for the empty selector and `null` for none.
+ */
+export function formatSelector(selector: LabelSelectorView | null): string {
+  if (selector === null) return 'null';
+  const labels = Object.entries(selector.matchLabels).map(([key, value]) => `${key}=${value}`);
+  const terms = [...labels, ...selector.matchExpressions.map(formatRequirement)];
+  return terms.length === 0 ? '{}' : terms.join(',');
 }
