@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { AccessRules } from './api/access';
 import { Registry } from './api/registry';
 import { FaultState } from './api/faults';
 import { createApiServer } from './api/server';
@@ -54,6 +55,8 @@ export interface SimCluster {
   reset(scenario: string): void;
   /** Faults injected into the Kubernetes API (also set through the control API). */
   faults: FaultState;
+  /** Deny rules that SelfSubjectAccessReviews answer by (also set through the control API). */
+  access: AccessRules;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
   applyManifests(registry, objects);
   const watches = new WatchHub(store, clock, opts.bookmarkIntervalMs ?? 10_000);
   const faults = new FaultState();
+  const access = new AccessRules();
   const reset = (name: string): void => {
     const next = SCENARIOS[name];
     if (next === undefined) throw new Error(`unknown scenario "${name}"`);
@@ -99,9 +103,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
     disruption: plane.disruption,
     watches,
     faults,
+    access,
     reset: async (name: string) => reset(name),
   };
-  const server = createApiServer({ registry, watches, clock, faults, control });
+  const server = createApiServer({ registry, watches, clock, faults, access, control });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -125,6 +130,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<SimCluste
     },
     reset,
     faults,
+    access,
     async stop() {
       for (const c of plane.controllers) c.stop();
       watches.closeAll();

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { RealClock } from '../clock';
 import { Store } from '../store/store';
+import { AccessRules } from './access';
 import type { DisruptionSwitch } from './control';
 import { FaultState } from './faults';
 import { Registry } from './registry';
@@ -17,6 +18,7 @@ export interface ControlHarness {
   store: Store;
   watches: WatchHub;
   faults: FaultState;
+  access: AccessRules;
   disruption: DisruptionSwitch;
   /** Scenarios passed to reset, in order. */
   resets: string[];
@@ -39,6 +41,7 @@ export async function startControlHarness(random?: () => number): Promise<Contro
   const registry = new Registry(store, clock);
   const watches = new WatchHub(store, clock, 10_000);
   const faults = new FaultState(random);
+  const access = new AccessRules();
   let paused = false;
   const disruption: DisruptionSwitch = {
     pause: () => (paused = true),
@@ -58,7 +61,8 @@ export async function startControlHarness(random?: () => number): Promise<Contro
     watches,
     clock,
     faults,
-    control: { disruption, watches, faults, reset },
+    access,
+    control: { disruption, watches, faults, access, reset },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -74,6 +78,7 @@ export async function startControlHarness(random?: () => number): Promise<Contro
     store,
     watches,
     faults,
+    access,
     disruption,
     resets,
     kc,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESOURCES } from '../store/resources';
+import { parseAccess, type AccessRules } from './access';
 import { ApiError, badRequest } from './errors';
 import {
   jsonObject,
@@ -14,7 +15,8 @@ import type { WatchHub } from './watch';
 /**
  * The control API of the embedded cluster under `/sim/v1/`: JSON in and out, outside the
  * Kubernetes paths, never faulted. Tests and demos use it to pause the disruption
- * controller, break watches, inject faults and reset to a scenario.
+ * controller, break watches, inject faults, deny permissions in access reviews and reset to a
+ * scenario.
  */
 
 /** The disruption controller's pause switch. */
@@ -29,6 +31,8 @@ export interface ControlDeps {
   disruption: DisruptionSwitch;
   watches: WatchHub;
   faults: FaultState;
+  /** Deny rules that SelfSubjectAccessReviews answer by. */
+  access: AccessRules;
   /** Replaces the cluster's objects with a named scenario; throws for an unknown name (400). */
   reset(scenario: string): Promise<void>;
 }
@@ -82,6 +86,17 @@ const ROUTES: Record<string, Partial<Record<Method, Handler>>> = {
     DELETE: (d) => {
       d.faults.clear();
       return d.faults.snapshot();
+    },
+  },
+  '/sim/v1/access': {
+    GET: (d) => d.access.snapshot(),
+    PUT: async (d, body) => {
+      d.access.set(parseAccess(await body()));
+      return d.access.snapshot();
+    },
+    DELETE: (d) => {
+      d.access.clear();
+      return d.access.snapshot();
     },
   },
   '/sim/v1/reset': {

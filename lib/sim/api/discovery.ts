@@ -1,4 +1,4 @@
-import { RESOURCES } from '../store/resources';
+import { SERVED } from '../store/resources';
 import type { ResourceType } from '../store/types';
 
 /** The Kubernetes version the embedded cluster reports, matching the kubectl it is tested with. */
@@ -28,7 +28,7 @@ interface APIResource {
 
 function groupVersions(): Map<string, ResourceType[]> {
   const out = new Map<string, ResourceType[]>();
-  for (const rt of RESOURCES) {
+  for (const rt of SERVED) {
     const gv = rt.group === '' ? rt.version : `${rt.group}/${rt.version}`;
     out.set(gv, [...(out.get(gv) ?? []), rt]);
   }

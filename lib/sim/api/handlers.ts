@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
+import { SELF_SUBJECT_ACCESS_REVIEWS } from '../store/resources';
 import type { KObject } from '../store/types';
 import {
   badRequest,
@@ -14,6 +15,7 @@ import {
   decodeObject,
   dryRunParam,
   intParam,
+  mediaType,
   parseJson,
   readBody,
   sendJson,
@@ -22,10 +24,19 @@ import {
 } from './http';
 import { checkListVersion, serveList } from './list';
 import { applyPatch, PATCH_TYPES } from './patch';
+import type { AccessRules } from './access';
+import {
+  attributesOf,
+  decodeAccessReview,
+  reviewResponse,
+  validateAccessReview,
+} from './access-review';
+import { SELF_SUBJECT_ACCESS_REVIEW_PROTO } from './access-review-proto';
 import { EVICTION_SUCCESS, evictPod } from './eviction';
 import { decodeEviction } from './eviction-request';
 import type { DeleteOptions, Registry } from './registry';
 import type { ResourceRoute } from './routes';
+import { decodeProtobuf, PROTOBUF_TYPE } from './protobuf';
 import { fromScale, toScale } from './scale';
 import { includeObjectParam } from './table-response';
 import { toTable } from './tables';
@@ -37,6 +48,8 @@ export interface HandlerContext {
   registry: Registry;
   watches: WatchHub;
   clock: Clock;
+  /** Deny rules that SelfSubjectAccessReviews answer by. */
+  access: AccessRules;
 }
 
 interface Request {
@@ -50,6 +63,7 @@ interface Request {
 export async function handleResource(ctx: HandlerContext, r: Request): Promise<void> {
   const { route } = r;
   const method = r.req.method ?? 'GET';
+  if (route.rt === SELF_SUBJECT_ACCESS_REVIEWS) return review(ctx, r, method);
   if (
     route.subresource !== undefined &&
     !route.rt.subresources.includes(route.subresource as 'status')
@@ -243,4 +257,26 @@ async function evict(ctx: HandlerContext, r: Request): Promise<void> {
   ctx.registry.checkNamespaceOpen(r.route.rt, namespace, name);
   evictPod(ctx.registry, ctx.clock, { namespace, name, body, queryDryRun });
   sendJson(r.res, 201, EVICTION_SUCCESS);
+}
+
+/**
+ * POST …/selfsubjectaccessreviews: a create-only collection (405 for any other method, 404
+ * below it), answered with the review and its decision, never stored.
+ */
+async function review(ctx: HandlerContext, r: Request, method: string): Promise<void> {
+  if (r.route.name !== undefined) throw unknownResource();
+  if (method !== 'POST') throw methodNotAllowed();
+  // Validated as on any create, and moot: a review is never stored.
+  dryRunParam(r.query, 'CreateOptions');
+  const { rt } = r.route;
+  const decoded = decodeAccessReview(rt, await reviewBody(r));
+  validateAccessReview(decoded);
+  const decision = ctx.access.decide(attributesOf(decoded));
+  sendJson(r.res, 201, reviewResponse(rt, decoded, decision));
+}
+
+/** A review's body: JSON or YAML, or protobuf as kubectl's typed client sends it. */
+async function reviewBody(r: Request): Promise<KObject> {
+  if (mediaType(r.req.headers['content-type']) !== PROTOBUF_TYPE) return bodyObject(r);
+  return decodeProtobuf(await readBody(r.req), SELF_SUBJECT_ACCESS_REVIEW_PROTO) as KObject;
 }

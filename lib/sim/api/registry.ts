@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { rfc3339, type Clock } from '../clock';
 import type { Store } from '../store/store';
 import type { KObject, ResourceType } from '../store/types';
-import { apiVersionOf } from '../store/types';
 import {
   STALE_OBJECT,
   alreadyExists,
@@ -14,6 +13,7 @@ import {
 } from './errors';
 import { resolveDeletion, type DeleteOptions } from './deletion';
 import { strategyFor } from './strategies';
+import { checkTypeMeta, wrongType } from './type-meta';
 import { NAMESPACE_MISMATCH, namespaceMismatch, validateObjectMeta } from './validation';
 
 export interface WriteOptions {
@@ -240,29 +240,14 @@ export class Registry {
       throw badRequest("Object 'Kind' is missing in the request body");
     }
     const obj = clone(body);
-    const want = apiVersionOf(rt);
-    if (obj.apiVersion !== undefined && obj.apiVersion !== want) {
-      throw badRequest(
-        `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${want})`,
-      );
-    }
-    if (obj.kind !== undefined && obj.kind !== rt.kind) {
-      throw badRequest(
-        `the kind in the data (${String(obj.kind)}) does not match the expected kind (${rt.kind})`,
-      );
-    }
-    obj.apiVersion = want;
-    obj.kind = rt.kind;
+    checkTypeMeta(rt, obj);
     // Go decodes into typed structs: `null` leaves a field unset, any other non-object is a 400.
     for (const key of rt.subresources.includes('status') ? STRUCTS : STRUCTS.slice(0, 1)) {
       const v: unknown = obj[key];
       if (v == null || (typeof v === 'object' && !Array.isArray(v))) continue;
-      const type = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
       const goType =
         key === 'metadata' ? 'ObjectMeta' : `${rt.kind}${key === 'spec' ? 'Spec' : 'Status'}`;
-      throw badRequest(
-        `${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: json: cannot unmarshal ${type} into Go struct field ${rt.kind}.${key} of type ${rt.version}.${goType}`,
-      );
+      wrongType(rt, v, rt.kind, key, `${rt.version}.${goType}`);
     }
     if (obj.metadata == null) obj.metadata = {};
     if (rt.namespaced) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Clock } from '../clock';
+import type { AccessRules } from './access';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION } from './discovery';
 import { handleControl, isControlPath, type ControlDeps } from './control';
 import { ApiError, internal, methodNotAllowed, unknownResource } from './errors';
@@ -20,6 +21,8 @@ export interface ApiServerDeps {
   faults?: FaultState;
   /** The control API under `/sim/v1/`; without it those paths are 404 like any unknown path. */
   control?: ControlDeps;
+  /** Deny rules that SelfSubjectAccessReviews answer by (set through the control API). */
+  access: AccessRules;
   /** The counters `GET /metrics` serves; a fresh set when omitted. */
   metrics?: Metrics;
 }

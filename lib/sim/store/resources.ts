@@ -45,7 +45,27 @@ export const RESOURCES: readonly ResourceType[] = [
   rt('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, ['pdb'], ['status']),
 ];
 
-const byKey = new Map(RESOURCES.map((r) => [r.key, r]));
+/**
+ * `authorization.k8s.io/v1` SelfSubjectAccessReviews: create-only and never stored, like
+ * upstream's REST storage for them (pkg/registry/authorization/selfsubjectaccessreview). Kept
+ * out of {@link RESOURCES}, which lists what the store holds, watches and deletes.
+ */
+export const SELF_SUBJECT_ACCESS_REVIEWS: ResourceType = {
+  ...rt(
+    'authorization.k8s.io',
+    'v1',
+    'selfsubjectaccessreviews',
+    'SelfSubjectAccessReview',
+    false,
+    [],
+  ),
+  verbs: ['create'],
+};
+
+/** Every resource served over HTTP: the stored ones and the create-only reviews. */
+export const SERVED: readonly ResourceType[] = [...RESOURCES, SELF_SUBJECT_ACCESS_REVIEWS];
+
+const byKey = new Map(SERVED.map((r) => [r.key, r]));
 
 /** The served resource with this key (`pods`, `apps/deployments`); throws for an unknown key. */
 export function resourceType(key: string): ResourceType {
