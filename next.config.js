@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Only lib/server/k8s loads client-node; keep it (and ws, openid-client…) out of the bundle.
-  serverExternalPackages: ['@kubernetes/client-node'],
+  // better-sqlite3 (lib/server/store) is a native addon: it is loaded from node_modules too.
+  serverExternalPackages: ['@kubernetes/client-node', 'better-sqlite3'],
   // Operators may run Drainboard air-gapped: nothing is fetched from elsewhere at run time.
   images: { unoptimized: true, remotePatterns: [] },
   poweredByHeader: false,

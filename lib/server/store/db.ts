@@ -1,0 +1,95 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The SQLite handle of better-sqlite3. */
+export type Db = Database.Database;
+
+/** The file under the data directory that holds Drainboard's durable state. */
+export const DB_FILE = 'drainboard.sqlite';
+
+/**
+ * The schema, one migration per entry, applied in order and never edited once released: a
+ * change is a new entry. Version N is `MIGRATIONS[N - 1]`.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE attempts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     time TEXT NOT NULL,
+     who TEXT NOT NULL,
+     cluster TEXT NOT NULL,
+     namespace TEXT NOT NULL,
+     pod TEXT NOT NULL,
+     uid TEXT NOT NULL,
+     options TEXT NOT NULL,
+     outcome TEXT,
+     message TEXT,
+     cluster_code INTEGER,
+     reason TEXT,
+     cause TEXT,
+     budget_name TEXT,
+     budget_status TEXT,
+     latency_ms INTEGER
+   );
+   CREATE INDEX attempts_by_pod ON attempts (cluster, namespace, pod, id);
+   CREATE TABLE retries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     cluster TEXT NOT NULL,
+     namespace TEXT NOT NULL,
+     pod TEXT NOT NULL,
+     uid TEXT NOT NULL,
+     options TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('pending')),
+     created TEXT NOT NULL,
+     budget TEXT,
+     attempt_id INTEGER NOT NULL REFERENCES attempts (id)
+   );
+   CREATE INDEX retries_by_state ON retries (state, cluster);`,
+];
+
+/**
+ * Opens (creating if needed) the database under `dataDir` in WAL mode and brings its schema to
+ * the newest version, each migration in its own transaction, recorded in `schema_migrations`.
+ * `':memory:'` is not offered: the state must survive a restart.
+ * @throws when the directory cannot be created or the file is not a database of ours.
+ */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Applies the migrations newer than the recorded version; returns the version reached. */
+export function migrate(db: Db): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+     version INTEGER PRIMARY KEY,
+     applied_at TEXT NOT NULL
+   )`);
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
+  const current = row.v ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `the database is at schema version ${current}, newer than this Drainboard's ${MIGRATIONS.length}`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  MIGRATIONS.slice(current).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(current + i + 1, new Date().toISOString());
+    })();
+  });
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { DB_FILE, MIGRATIONS, openDb } from './db';
+import { EvictionStore, type NewAttempt } from './eviction-store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'drainboard-store-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const ATTEMPT: NewAttempt = {
+  time: '2026-11-29T00:00:00.000Z',
+  who: 'ops',
+  cluster: 'prod',
+  namespace: 'shop',
+  pod: 'api-1',
+  uid: 'uid-1',
+  options: { dryRun: false, gracePeriodSeconds: null, retry: true },
+};
+
+describe('the store database', () => {
+  it('is created under the data directory in WAL mode, every migration recorded once', () => {
+    const db = openDb(join(dir, 'nested'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
+    expect(versions).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    db.close();
+    const again = openDb(join(dir, 'nested'));
+    expect(again.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(
+      MIGRATIONS.length,
+    );
+    again.close();
+  });
+
+  it('refuses a database from a newer Drainboard, and leaves it as it was', () => {
+    openDb(dir).close();
+    const raw = new Database(join(dir, DB_FILE));
+    raw.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(MIGRATIONS.length + 1, 'later');
+    raw.close();
+    expect(() => openDb(dir)).toThrow(/newer than this Drainboard's/);
+  });
+});
+
+describe('EvictionStore', () => {
+  it('keeps an attempt in flight without outcome, then its result and its retry entry', () => {
+    const store = EvictionStore.open(dir);
+    const id = store.begin(ATTEMPT);
+    expect(store.list({ cluster: 'prod', limit: 10 })).toMatchObject([
+      { id, outcome: null, clusterCode: null, budget: null, latencyMs: null, retryId: null },
+    ]);
+    const status = {
+      generation: 1,
+      observedGeneration: 1,
+      disruptionsAllowed: 0,
+      currentHealthy: 2,
+      desiredHealthy: 2,
+      expectedPods: 2,
+      disruptedPods: {},
+    };
+    const retryId = store.finish(
+      id,
+      {
+        outcome: 'queued',
+        message: 'blocked',
+        clusterCode: 429,
+        reason: 'TooManyRequests',
+        cause: 'The disruption budget api needs 2 healthy pods and has 2 currently',
+        budget: { name: 'api', status },
+        latencyMs: 12,
+      },
+      { created: '2026-11-29T00:00:01.000Z', budget: 'api' },
+    );
+    expect(store.list({ cluster: 'prod', namespace: 'shop', pod: 'api-1', limit: 10 })).toEqual([
+      {
+        id,
+        ...ATTEMPT,
+        outcome: 'queued',
+        message: 'blocked',
+        clusterCode: 429,
+        reason: 'TooManyRequests',
+        cause: 'The disruption budget api needs 2 healthy pods and has 2 currently',
+        budget: { name: 'api', status },
+        latencyMs: 12,
+        retryId,
+      },
+    ]);
+    expect(store.pendingRetries()).toEqual([
+      { id: retryId, cluster: 'prod', namespace: 'shop', pod: 'api-1', uid: 'uid-1' },
+    ]);
+    expect(store.list({ cluster: 'other', limit: 10 })).toEqual([]);
+    store.close();
+  });
+});

@@ -1,0 +1,188 @@
+import 'server-only';
+
+import {
+  AttemptViewSchema,
+  type AttemptView,
+  type BudgetMoment,
+  type EvictionOptions,
+} from '@/lib/domain/eviction-attempts';
+import type { EvictionOutcome } from '@/lib/domain/eviction-outcome';
+
+import { openDb, type Db } from './db';
+
+/** An attempt as it starts: before the Eviction is sent. */
+export interface NewAttempt {
+  /** RFC 3339. */
+  time: string;
+  who: string;
+  cluster: string;
+  namespace: string;
+  pod: string;
+  uid: string;
+  options: EvictionOptions;
+}
+
+/** What the attempt came to. */
+export interface AttemptResult {
+  outcome: EvictionOutcome;
+  message: string;
+  clusterCode: number | null;
+  reason: string | null;
+  cause: string | null;
+  budget: { name: string; status: BudgetMoment | null } | null;
+  latencyMs: number;
+}
+
+/** A retry entry for a blocked eviction; handled by the retry queue (issue 6). */
+export interface NewRetry {
+  /** RFC 3339. */
+  created: string;
+  budget: string | null;
+}
+
+/** Which attempts to list, newest first. */
+export interface AttemptQuery {
+  cluster: string;
+  namespace?: string;
+  pod?: string;
+  limit: number;
+}
+
+interface AttemptRow {
+  id: number;
+  time: string;
+  who: string;
+  cluster: string;
+  namespace: string;
+  pod: string;
+  uid: string;
+  options: string;
+  outcome: string | null;
+  message: string | null;
+  cluster_code: number | null;
+  reason: string | null;
+  cause: string | null;
+  budget_name: string | null;
+  budget_status: string | null;
+  latency_ms: number | null;
+  retry_id: number | null;
+}
+
+function viewOf(row: AttemptRow): AttemptView {
+  return AttemptViewSchema.parse({
+    id: row.id,
+    time: row.time,
+    who: row.who,
+    cluster: row.cluster,
+    namespace: row.namespace,
+    pod: row.pod,
+    uid: row.uid,
+    options: JSON.parse(row.options) as unknown,
+    outcome: row.outcome,
+    message: row.message,
+    clusterCode: row.cluster_code,
+    reason: row.reason,
+    cause: row.cause,
+    budget:
+      row.budget_name === null
+        ? null
+        : {
+            name: row.budget_name,
+            status: row.budget_status === null ? null : (JSON.parse(row.budget_status) as unknown),
+          },
+    latencyMs: row.latency_ms,
+    retryId: row.retry_id,
+  });
+}
+
+/**
+ * Every eviction attempt and the pending retry entries, in SQLite under the data directory, so
+ * they survive a restart. Synchronous (better-sqlite3): each call is one short transaction.
+ */
+export class EvictionStore {
+  private constructor(private readonly db: Db) {}
+
+  /** Opens the store under `dataDir`, migrating its schema. */
+  static open(dataDir: string): EvictionStore {
+    return new EvictionStore(openDb(dataDir));
+  }
+
+  /** Records an attempt before its Eviction is sent; returns its id. */
+  begin(a: NewAttempt): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO attempts (time, who, cluster, namespace, pod, uid, options)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.time, a.who, a.cluster, a.namespace, a.pod, a.uid, JSON.stringify(a.options));
+    return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * Records what attempt `id` came to and, in the same transaction, the pending retry entry
+   * when `retry` is given; returns the retry's id.
+   */
+  finish(id: number, r: AttemptResult, retry?: NewRetry): number | undefined {
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE attempts SET outcome = ?, message = ?, cluster_code = ?, reason = ?, cause = ?,
+             budget_name = ?, budget_status = ?, latency_ms = ? WHERE id = ?`,
+        )
+        .run(
+          r.outcome,
+          r.message,
+          r.clusterCode,
+          r.reason,
+          r.cause,
+          r.budget?.name ?? null,
+          r.budget?.status ? JSON.stringify(r.budget.status) : null,
+          r.latencyMs,
+          id,
+        );
+      return retry === undefined ? undefined : this.addRetry(id, retry);
+    })();
+  }
+
+  private addRetry(attemptId: number, retry: NewRetry): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO retries (cluster, namespace, pod, uid, options, state, created, budget, attempt_id)
+         SELECT cluster, namespace, pod, uid, options, 'pending', ?, ?, id FROM attempts WHERE id = ?`,
+      )
+      .run(retry.created, retry.budget, attemptId);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** The attempts of a cluster (optionally one namespace, one pod), newest first. */
+  list(q: AttemptQuery): AttemptView[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.*, r.id AS retry_id FROM attempts a LEFT JOIN retries r ON r.attempt_id = a.id
+         WHERE a.cluster = @cluster
+           AND (@namespace IS NULL OR a.namespace = @namespace)
+           AND (@pod IS NULL OR a.pod = @pod)
+         ORDER BY a.id DESC LIMIT @limit`,
+      )
+      .all({
+        cluster: q.cluster,
+        namespace: q.namespace ?? null,
+        pod: q.pod ?? null,
+        limit: q.limit,
+      }) as AttemptRow[];
+    return rows.map(viewOf);
+  }
+
+  /** The pending retry entries, oldest first (read by the retry queue, issue 6). */
+  pendingRetries(): { id: number; cluster: string; namespace: string; pod: string; uid: string }[] {
+    return this.db
+      .prepare(
+        `SELECT id, cluster, namespace, pod, uid FROM retries WHERE state = 'pending' ORDER BY id`,
+      )
+      .all() as { id: number; cluster: string; namespace: string; pod: string; uid: string }[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
