@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
-import { EvictionOutcomeSchema, type EvictionRequest } from './eviction-outcome';
+import { EvictionOutcomeSchema, PodActionSchema, type EvictionRequest } from './eviction-outcome';
+import type { DeletionRequest } from './pod-deletion';
 import { BudgetViewSchema } from './views';
 
-/** The record of every eviction attempt, as stored and as `GET …/attempts` lists it. */
+/**
+ * The record of every attempt on a pod (each Eviction, and each direct delete), as stored and
+ * as `GET …/attempts` lists it.
+ */
 
 /** The options of an attempt as stored, defaults decided. */
 export const EvictionOptionsSchema = z.object({
@@ -22,6 +26,11 @@ export function optionsOf(req: EvictionRequest): EvictionOptions {
   };
 }
 
+/** The options of a direct delete: never a dry run, never retried; the grace period if given. */
+export function deletionOptionsOf(req: DeletionRequest): EvictionOptions {
+  return { dryRun: false, gracePeriodSeconds: req.gracePeriodSeconds ?? null, retry: false };
+}
+
 /** A budget's numbers at the moment of an attempt, from the live model. */
 export const BudgetMomentSchema = BudgetViewSchema.pick({
   generation: true,
@@ -37,7 +46,9 @@ export type BudgetMoment = z.infer<typeof BudgetMomentSchema>;
 /** One recorded attempt, as `GET /api/clusters/{cluster}/attempts` lists it. */
 export const AttemptViewSchema = z.object({
   id: z.number().int(),
-  /** RFC 3339, when the Eviction was sent. */
+  /** `evict` (the Eviction API) or `delete` (a direct DELETE, bypassing every budget). */
+  action: PodActionSchema,
+  /** RFC 3339, when the request was sent. */
   time: z.string(),
   /** The local OS user for a kubeconfig. */
   who: z.string(),

@@ -267,6 +267,7 @@ describe('classifyEviction (eviction-semantics.md §3)', () => {
     expect(OUTCOME_HTTP).toEqual({
       evicted: 201,
       'would-evict': 200,
+      deleted: 200,
       blocked: 429,
       queued: 202,
       'rate-limited': 429,

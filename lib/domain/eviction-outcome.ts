@@ -3,13 +3,15 @@ import { z } from 'zod';
 /**
  * What an eviction came to, in the words of ../shared/docs/eviction-semantics.md §3: the
  * outcome union, its HTTP mapping, the route's request and answer, and the one classifier from
- * a cluster's answer to an outcome with a plain-words message.
+ * a cluster's answer to an outcome with a plain-words message. A direct delete (the docs' last
+ * resort, `pod-deletion.ts`) answers with the same union and shares the refusals.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
  */
 
 export const EvictionOutcomeSchema = z.enum([
   'evicted',
   'would-evict',
+  'deleted',
   'blocked',
   'queued',
   'rate-limited',
@@ -23,10 +25,11 @@ export const EvictionOutcomeSchema = z.enum([
 ]);
 export type EvictionOutcome = z.infer<typeof EvictionOutcomeSchema>;
 
-/** The HTTP code our eviction route answers each outcome with. */
+/** The HTTP code our eviction and delete routes answer each outcome with. */
 export const OUTCOME_HTTP: Readonly<Record<EvictionOutcome, number>> = {
   evicted: 201,
   'would-evict': 200,
+  deleted: 200,
   blocked: 429,
   queued: 202,
   'rate-limited': 429,
@@ -51,7 +54,7 @@ export const EvictionRequestSchema = z.strictObject({
 });
 export type EvictionRequest = z.infer<typeof EvictionRequestSchema>;
 
-/** The answer of `POST …/eviction`. */
+/** The answer of `POST …/eviction` and of `POST …/delete`. */
 export const EvictionAnswerSchema = z.object({
   outcome: EvictionOutcomeSchema,
   /** What happened and why, in plain words. */
@@ -78,8 +81,9 @@ export interface StatusCause {
 }
 
 /**
- * What the cluster made of one Eviction POST: an answer (any HTTP code, its Status parsed, with
- * defaults for a body that is not one), no answer at all, or a failure before sending.
+ * What the cluster made of one Eviction POST or pod DELETE: an answer (any HTTP code, its Status
+ * parsed, with defaults for a body that is not one), no answer at all, or a failure before
+ * sending.
  */
 export type ClusterReply =
   | {
@@ -147,8 +151,8 @@ function blocked(reply: Answer, cause: string, retry: boolean): Classified {
   };
 }
 
-/** 403: a terminating namespace (F2), a broken budget (F1) or a permission. */
-function forbidden(reply: Answer): Classified {
+/** An Eviction's 403 beyond permissions: a terminating namespace (F2), a broken budget (F1). */
+function evictionForbidden(reply: Answer): Classified | undefined {
   const terminating = reply.causes.find((c) => c.reason === 'NamespaceTerminating');
   if (terminating) {
     return {
@@ -159,17 +163,15 @@ function forbidden(reply: Answer): Classified {
   }
   const details = reply.status?.['details'] as Record<string, unknown> | undefined;
   const budget = details?.['kind'] === 'poddisruptionbudget' ? details['name'] : undefined;
-  if (typeof budget === 'string') {
-    return {
-      outcome: 'forbidden',
-      message: `The disruption budget ${budget} is in a state the API server refuses to use: ${reply.message}`,
-      budget,
-    };
-  }
-  return { outcome: 'forbidden', message: `The cluster does not allow this: ${reply.message}` };
+  if (typeof budget !== 'string') return undefined;
+  return {
+    outcome: 'forbidden',
+    message: `The disruption budget ${budget} is in a state the API server refuses to use: ${reply.message}`,
+    budget,
+  };
 }
 
-/** Classifies an answer the cluster gave (any HTTP code). */
+/** Classifies an answer the cluster gave to an Eviction (any HTTP code). */
 function classifyAnswer(reply: Answer, dryRun: boolean, retry: boolean): Classified {
   const { code } = reply;
   if (code >= 200 && code < 300) {
@@ -185,33 +187,13 @@ function classifyAnswer(reply: Answer, dryRun: boolean, retry: boolean): Classif
   }
   const budgetCause = reply.causes.find((c) => c.reason === 'DisruptionBudget');
   if (code === 429 && budgetCause) return blocked(reply, budgetCause.message, retry);
-  if (code === 429) {
-    const after = reply.retryAfterSeconds;
-    return {
-      outcome: 'rate-limited',
-      message: `The API server is throttling requests (API Priority and Fairness)${after !== undefined ? `: try again in ${after} s` : ''}. Nothing was evicted.`,
-      ...(after !== undefined ? { retryAfterSeconds: after } : {}),
-    };
-  }
   if (code === 500 && reply.message === MULTIPLE_BUDGETS_MESSAGE) {
     return {
       outcome: 'multiple-budgets',
       message: `${MULTIPLE_BUDGETS_MESSAGE} Several budgets select this pod: a configuration error, and every eviction of it fails until only one does.`,
     };
   }
-  if (code === 409 && reply.message.includes(UID_CONFLICT)) {
-    return {
-      outcome: 'replaced',
-      message:
-        'The pod was replaced: the pod of that name now is not the one you saw (its UID differs). Nothing was evicted.',
-    };
-  }
-  if (code === 404) {
-    return { outcome: 'not-found', message: `Already gone: ${reply.message}.` };
-  }
-  if (code === 403) return forbidden(reply);
-  const reason = reply.reason === '' ? '' : ` ${reply.reason}`;
-  return { outcome: 'error', message: `The cluster answered ${code}${reason}: ${reply.message}` };
+  return (code === 403 ? evictionForbidden(reply) : undefined) ?? classifyFailure(reply, 'evict');
 }
 
 /**
@@ -224,9 +206,58 @@ export function classifyEviction(
   reply: ClusterReply,
   opts: { dryRun: boolean; retry: boolean },
 ): Classified {
+  return reply.kind === 'answer'
+    ? classifyAnswer(reply, opts.dryRun, opts.retry)
+    : classifyFailure(reply, 'evict');
+}
+
+/** What was asked of a pod: an Eviction, or the direct delete that bypasses every budget. */
+export const PodActionSchema = z.enum(['evict', 'delete']);
+export type PodAction = z.infer<typeof PodActionSchema>;
+
+const ACTION_WORDS: Readonly<Record<PodAction, { done: string; noun: string }>> = {
+  evict: { done: 'evicted', noun: 'eviction' },
+  delete: { done: 'deleted', noun: 'deletion' },
+};
+
+/** A refusal any request on a pod can get: throttling, a replaced or gone pod, a permission. */
+function refusal(reply: Answer, done: string): Classified {
+  const { code } = reply;
+  if (code === 429) {
+    const after = reply.retryAfterSeconds;
+    return {
+      outcome: 'rate-limited',
+      message: `The API server is throttling requests (API Priority and Fairness)${after !== undefined ? `: try again in ${after} s` : ''}. Nothing was ${done}.`,
+      ...(after !== undefined ? { retryAfterSeconds: after } : {}),
+    };
+  }
+  if (code === 409 && reply.message.includes(UID_CONFLICT)) {
+    return {
+      outcome: 'replaced',
+      message: `The pod was replaced: the pod of that name now is not the one you saw (its UID differs). Nothing was ${done}.`,
+    };
+  }
+  if (code === 404) {
+    return { outcome: 'not-found', message: `Already gone: ${reply.message}.` };
+  }
+  if (code === 403) {
+    return { outcome: 'forbidden', message: `The cluster does not allow this: ${reply.message}` };
+  }
+  const reason = reply.reason === '' ? '' : ` ${reply.reason}`;
+  return { outcome: 'error', message: `The cluster answered ${code}${reason}: ${reply.message}` };
+}
+
+/**
+ * Classifies a reply that is neither a success nor particular to `action` (the caller has
+ * classified those): a 429 without a budget's cause is API Priority and Fairness throttling, a
+ * 409 on the UID precondition a replaced pod; no answer is `unreachable`, and a timeout says
+ * the request may or may not have taken effect.
+ */
+export function classifyFailure(reply: ClusterReply, action: PodAction): Classified {
+  const { done, noun } = ACTION_WORDS[action];
   switch (reply.kind) {
     case 'answer':
-      return classifyAnswer(reply, opts.dryRun, opts.retry);
+      return refusal(reply, done);
     case 'unreachable':
       return {
         outcome: 'unreachable',
@@ -235,7 +266,7 @@ export function classifyEviction(
     case 'timeout':
       return {
         outcome: 'unreachable',
-        message: `The cluster did not answer in time, so the eviction may or may not have happened: ${reply.message}`,
+        message: `The cluster did not answer in time, so the ${noun} may or may not have happened: ${reply.message}`,
       };
     case 'failed':
       return { outcome: 'error', message: reply.message };

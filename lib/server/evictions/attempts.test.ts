@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { AttemptListSchema } from '@/lib/domain/eviction-attempts';
 
-import { LiveClusters } from '../live/live-clusters';
 import { EvictionStore } from '../store/eviction-store';
 import { evict } from './evict';
-import { liveStateOf } from './process';
 import { nameOf, uidOf, useRouteKit } from './route-testkit';
 
 /**
@@ -14,28 +12,13 @@ import { nameOf, uidOf, useRouteKit } from './route-testkit';
  */
 
 const kit = useRouteKit();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** A watched cluster, as the dashboard has once a browser looks at it. */
-async function watched(): Promise<LiveClusters> {
-  const live = new LiveClusters(kit.registry, { lingerMs: 0 });
-  cleanups.push(() => live.close());
-  const watch = await live.get('sim');
-  if (!watch) throw new Error('no watch');
-  cleanups.push(watch.acquire());
-  expect(await watch.whenSynced(15_000)).toBe(true);
-  return live;
-}
 
 describe('attempts', () => {
   it('records a blocked attempt with the budget as the live model had it', async () => {
     const [pod] = await kit.demoPods('api', 2);
     if (!pod) throw new Error('no api pod');
-    const live = await watched();
-    const deps = { ...kit.deps(), liveState: liveStateOf(live) };
+    await kit.watched();
+    const deps = kit.deps();
     const request = { uid: uidOf(pod), gracePeriodSeconds: 3 };
     const answer = await evict(deps, {
       cluster: 'sim',
@@ -52,6 +35,7 @@ describe('attempts', () => {
     });
     expect(attempt).toMatchObject({
       id: answer.attemptId,
+      action: 'evict',
       who: 'tester',
       cluster: 'sim',
       namespace: 'shop',
@@ -74,8 +58,8 @@ describe('attempts', () => {
   it('names the one budget selecting an evicted pod, from the live model', async () => {
     const [pod] = await kit.demoPods('web', 3);
     if (!pod) throw new Error('no web pod');
-    const live = await watched();
-    const deps = { ...kit.deps(), liveState: liveStateOf(live) };
+    await kit.watched();
+    const deps = kit.deps();
     const request = { uid: uidOf(pod), dryRun: true };
     const answer = await evict(deps, {
       cluster: 'sim',

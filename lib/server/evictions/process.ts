@@ -7,8 +7,9 @@ import { processClusterRegistry } from '../k8s/summaries';
 import type { LiveClusters } from '../live/live-clusters';
 import { processLiveClusters } from '../live/process';
 import { processEvictionStore } from '../store/process';
+import { AccessCache, type AccessDeps } from './access';
+import type { AttemptDeps } from './attempt';
 import type { LiveState } from './budget-moment';
-import type { EvictDeps } from './evict';
 
 /**
  * The local OS user, who evicts with a kubeconfig; `$USER` (or `unknown`) where the process's
@@ -37,8 +38,8 @@ export function liveStateOf(
   };
 }
 
-/** What the eviction and attempts routes of this server process work with. */
-export function processEvictDeps(): EvictDeps & { registry: ClusterRegistry } {
+/** What the eviction, delete and attempts routes of this server process work with. */
+export function processAttemptDeps(): AttemptDeps & { registry: ClusterRegistry } {
   return {
     registry: processClusterRegistry(),
     store: processEvictionStore(),
@@ -46,4 +47,16 @@ export function processEvictDeps(): EvictDeps & { registry: ClusterRegistry } {
     clock: realClock,
     liveState: liveStateOf(processLiveClusters()),
   };
+}
+
+const ACCESS_KEY = Symbol.for('drainboard.accessCache');
+
+/**
+ * What the access route of this server process works with; its cache on globalThis, so that
+ * every request (and a development reload) shares it.
+ */
+export function processAccessDeps(): AccessDeps {
+  const g = globalThis as { [ACCESS_KEY]?: AccessCache };
+  g[ACCESS_KEY] ??= new AccessCache(realClock);
+  return { registry: processClusterRegistry(), cache: g[ACCESS_KEY] };
 }

@@ -1,24 +1,29 @@
 /**
- * The set-up of the eviction route tests: one embedded cluster (the demo scenario) per test
- * file, reached over real HTTP through a registry built from a kubeconfig file with the
- * contexts `sim` and `dead` (a port nobody listens on), a store in a temporary data directory,
- * and helpers that call the route handlers with real `Request` objects.
+ * The set-up of the pod action route tests (evict, delete, access, attempts): one embedded
+ * cluster (the demo scenario) per test file, reached over real HTTP through a registry built
+ * from a kubeconfig file with the contexts `sim` and `dead` (a port nobody listens on), a store
+ * in a temporary data directory, and helpers that call the route handlers with real `Request`
+ * objects.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1Namespace, V1Pod, V1PodList } from '@kubernetes/client-node';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 
 import { EvictionAnswerSchema, type EvictionAnswer } from '@/lib/domain/eviction-outcome';
 import { eventually, startTestCluster, type TestCluster } from '@/lib/sim/testing';
 
 import { ClusterRegistry } from '../k8s/clusters';
 import { realClock } from '../k8s/clock';
+import { LiveClusters } from '../live/live-clusters';
 import { EvictionStore } from '../store/eviction-store';
-import type { EvictDeps } from './evict';
-import { attemptsRoute, evictionRoute } from './routes';
+import { accessRoute, type AccessCache } from './access';
+import type { AttemptDeps } from './attempt';
+import type { LiveState } from './budget-moment';
+import { liveStateOf } from './process';
+import { attemptsRoute, deletionRoute, evictionRoute, type PodParams } from './routes';
 
 /** The dashboard's own origin in these tests. */
 export const ORIGIN = 'http://dashboard.test';
@@ -69,6 +74,8 @@ export class RouteKit {
   store!: EvictionStore;
   /** The temporary data directory of the store. */
   dataDir!: string;
+  /** The live state the routes see; set by {@link watched} for one test. */
+  private liveState: ((cluster: string) => Promise<LiveState | undefined>) | undefined;
   private seq = 0;
 
   async start(): Promise<void> {
@@ -88,8 +95,14 @@ export class RouteKit {
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  deps(): EvictDeps & { registry: ClusterRegistry } {
-    return { registry: this.registry, store: this.store, who: 'tester', clock: realClock };
+  deps(): AttemptDeps & { registry: ClusterRegistry } {
+    return {
+      registry: this.registry,
+      store: this.store,
+      who: 'tester',
+      clock: realClock,
+      ...(this.liveState !== undefined ? { liveState: this.liveState } : {}),
+    };
   }
 
   /** A request straight to the cluster's API; its JSON answer, or a failed expectation. */
@@ -119,30 +132,47 @@ export class RouteKit {
     return this.api('GET', `/api/v1/namespaces/${name}`);
   }
 
-  /** A request to the eviction route of `cluster/namespace/pod`, from our own page by default. */
-  evictionRequest(
-    path: { cluster?: string; namespace: string; pod: string },
-    body: unknown,
-    headers: Record<string, string> = { Origin: ORIGIN, 'Content-Type': 'application/json' },
-  ): Request {
-    const url = `${ORIGIN}/api/clusters/${path.cluster ?? 'sim'}/namespaces/${path.namespace}/pods/${path.pod}/eviction`;
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return new Request(url, { method: 'POST', headers, body: text });
-  }
-
   /** Calls the eviction route; its HTTP code and validated answer. */
-  async evict(
-    path: { cluster?: string; namespace: string; pod: string },
+  evict(
+    path: PodPath,
     body: unknown,
     headers?: Record<string, string>,
   ): Promise<{ code: number; answer: EvictionAnswer }> {
-    const req = this.evictionRequest(path, body, headers);
-    const res = await evictionRoute(this.deps(), req, {
-      cluster: path.cluster ?? 'sim',
-      namespace: path.namespace,
-      pod: path.pod,
-    });
+    return this.podAction(evictionRoute, 'eviction', path, body, headers);
+  }
+
+  /** Calls the delete route; its HTTP code and validated answer. */
+  delete(
+    path: PodPath,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ code: number; answer: EvictionAnswer }> {
+    return this.podAction(deletionRoute, 'delete', path, body, headers);
+  }
+
+  /** POSTs `body` to `…/pods/{pod}/{action}` through `route`, from our own page by default. */
+  private async podAction(
+    route: typeof evictionRoute,
+    action: string,
+    path: PodPath,
+    body: unknown,
+    headers: Record<string, string> = { Origin: ORIGIN, 'Content-Type': 'application/json' },
+  ): Promise<{ code: number; answer: EvictionAnswer }> {
+    const params: PodParams = { cluster: path.cluster ?? 'sim', ...path };
+    const url = `${ORIGIN}/api/clusters/${params.cluster}/namespaces/${path.namespace}/pods/${path.pod}/${action}`;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const res = await route(
+      this.deps(),
+      new Request(url, { method: 'POST', headers, body: text }),
+      params,
+    );
     return { code: res.status, answer: EvictionAnswerSchema.parse(await res.json()) };
+  }
+
+  /** Calls the access route with `query`, answers kept in `cache`. */
+  access(query: string, cache: AccessCache, cluster = 'sim'): Promise<Response> {
+    const req = new Request(`${ORIGIN}/api/clusters/${cluster}/access${query}`);
+    return accessRoute({ registry: this.registry, cache }, req, cluster);
   }
 
   /** Calls the attempts route with `query`. */
@@ -151,18 +181,55 @@ export class RouteKit {
     return Promise.resolve(attemptsRoute(this.deps(), req, cluster));
   }
 
-  /** The cluster's counters: every counted request, and eviction POSTs. */
-  async counters(): Promise<{ requests: number; evictions: number }> {
+  /**
+   * The cluster's counters: every counted request, eviction POSTs, pod DELETEs and
+   * SelfSubjectAccessReviews.
+   */
+  async counters(): Promise<{
+    requests: number;
+    evictions: number;
+    deletes: number;
+    reviews: number;
+  }> {
     const text = await (await fetch(`${this.tc.cluster.url}/metrics`)).text();
-    const sum = (prefix: string) =>
+    const sum = (prefix: string, ...parts: string[]) =>
       text
         .split('\n')
-        .filter((l) => l.startsWith(prefix))
+        .filter((l) => l.startsWith(prefix) && parts.every((p) => l.includes(p)))
         .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    const requests = 'apiserver_request_total{';
     return {
-      requests: sum('apiserver_request_total{'),
+      requests: sum(requests),
       evictions: sum('drainboard_sim_evictions_total{'),
+      deletes: sum(requests, 'verb="DELETE"', 'resource="pods"', 'subresource=""'),
+      reviews: sum(requests, 'resource="selfsubjectaccessreviews"'),
     };
+  }
+
+  /**
+   * Watches the `sim` cluster until it is synced, as the dashboard does once a browser looks
+   * at it, and gives its live state to {@link deps} until the calling test ends.
+   */
+  async watched(): Promise<void> {
+    const live = new LiveClusters(this.registry, { lingerMs: 0 });
+    onTestFinished(() => live.close());
+    const watch = await live.get('sim');
+    if (!watch) throw new Error('no watch');
+    onTestFinished(watch.acquire());
+    expect(await watch.whenSynced(15_000)).toBe(true);
+    this.liveState = liveStateOf(live);
+    onTestFinished(() => {
+      this.liveState = undefined;
+    });
+  }
+
+  /** Denies `rules` in the cluster's SelfSubjectAccessReviews (none: allow everything). */
+  async denyAccess(rules?: object[]): Promise<void> {
+    const res = await fetch(`${this.tc.cluster.url}/sim/v1/access`, {
+      method: rules === undefined ? 'DELETE' : 'PUT',
+      ...(rules !== undefined ? { body: JSON.stringify({ deny: rules }) } : {}),
+    });
+    expect(res.status).toBe(200);
   }
 
   /** A `PUT` (or `DELETE` without body) of the cluster's faults. */
@@ -215,6 +282,9 @@ export class RouteKit {
     );
   }
 }
+
+/** Where a pod action goes; the cluster is `sim` unless given. */
+type PodPath = { cluster?: string; namespace: string; pod: string };
 
 /** The pod's UID, which every eviction must carry. */
 export const uidOf = (p: V1Pod): string => p.metadata?.uid ?? '';

@@ -8,15 +8,18 @@ import {
   type EvictionAnswer,
 } from '@/lib/domain/eviction-outcome';
 import { namespaceNameProblem, podNameProblem } from '@/lib/domain/names';
+import { DeletionRequestSchema, confirmationProblem } from '@/lib/domain/pod-deletion';
 
 import type { ClusterRegistry } from '../k8s/clusters';
 import { issuesText, readJsonBody } from '../http/json-body';
 import { crossSiteProblem } from '../http/origin';
 import { decodeParam, jsonError, unknownCluster } from '../http/responses';
 import type { EvictionStore } from '../store/eviction-store';
-import { evict, type EvictDeps } from './evict';
+import type { AttemptDeps } from './attempt';
+import { deleteDirectly } from './delete-directly';
+import { evict } from './evict';
 
-/** The eviction route's answer, with the outcome's HTTP code; never cached. */
+/** The answer of a pod action (evict, delete), with the outcome's HTTP code; never cached. */
 function answer(body: EvictionAnswer): Response {
   return Response.json(body, {
     status: OUTCOME_HTTP[body.outcome],
@@ -28,36 +31,77 @@ function answer(body: EvictionAnswer): Response {
 const refused = (message: string): Response =>
   answer({ outcome: 'invalid', message, attemptId: null });
 
-/** The `{cluster, namespace, pod}` of the eviction route, percent-decoding undone. */
+/** The `{cluster, namespace, pod}` of a pod action's route, percent-decoding undone. */
 export interface PodParams {
   cluster: string;
   namespace: string;
   pod: string;
 }
 
+/** What a pod action's route works with. */
+type PodRouteDeps = AttemptDeps & { registry: Pick<ClusterRegistry, 'has'> };
+
 /**
- * `POST /api/clusters/{cluster}/namespaces/{namespace}/pods/{pod}/eviction`. Before anything
- * is sent to the cluster: a cross-site request, an invalid name or body, or a non-JSON body is
- * refused (400 `invalid`), an unknown cluster is 404 `not-found`; then {@link evict}.
+ * The checks of every pod action before anything is sent to the cluster: a cross-site request,
+ * an invalid name, a non-JSON or invalid body (`schema`, then `bodyProblem`) is refused (400
+ * `invalid`), an unknown cluster is 404 `not-found`. Returns the decoded names and the body, or
+ * the refusal to answer with.
+ */
+async function preflight<S extends z.ZodType>(
+  registry: Pick<ClusterRegistry, 'has'>,
+  request: Request,
+  params: PodParams,
+  schema: S,
+  bodyProblem: (body: z.infer<S>, pod: string) => string | null = () => null,
+): Promise<{ names: PodParams; body: z.infer<S> } | { refusal: Response }> {
+  const names = {
+    cluster: decodeParam(params.cluster),
+    namespace: decodeParam(params.namespace),
+    pod: decodeParam(params.pod),
+  };
+  const problem =
+    crossSiteProblem(request) ?? namespaceNameProblem(names.namespace) ?? podNameProblem(names.pod);
+  if (problem !== null) return { refusal: refused(problem) };
+  const body = await readJsonBody(request, schema);
+  if (!body.ok) return { refusal: refused(body.message) };
+  const invalid = bodyProblem(body.value, names.pod);
+  if (invalid !== null) return { refusal: refused(`invalid body: ${invalid}`) };
+  if (!registry.has(names.cluster)) {
+    const message = `no cluster named ${JSON.stringify(names.cluster)}`;
+    return { refusal: answer({ outcome: 'not-found', message, attemptId: null }) };
+  }
+  return { names, body: body.value };
+}
+
+/**
+ * `POST /api/clusters/{cluster}/namespaces/{namespace}/pods/{pod}/eviction`: the checks of
+ * {@link preflight}, then {@link evict}.
  */
 export async function evictionRoute(
-  deps: EvictDeps & { registry: Pick<ClusterRegistry, 'has'> },
+  deps: PodRouteDeps,
   request: Request,
   params: PodParams,
 ): Promise<Response> {
-  const cluster = decodeParam(params.cluster);
-  const namespace = decodeParam(params.namespace);
-  const pod = decodeParam(params.pod);
-  const problem =
-    crossSiteProblem(request) ?? namespaceNameProblem(namespace) ?? podNameProblem(pod);
-  if (problem !== null) return refused(problem);
-  const body = await readJsonBody(request, EvictionRequestSchema);
-  if (!body.ok) return refused(body.message);
-  if (!deps.registry.has(cluster)) {
-    const message = `no cluster named ${JSON.stringify(cluster)}`;
-    return answer({ outcome: 'not-found', message, attemptId: null });
-  }
-  return answer(await evict(deps, { cluster, namespace, pod, request: body.value }));
+  const checked = await preflight(deps.registry, request, params, EvictionRequestSchema);
+  if ('refusal' in checked) return checked.refusal;
+  return answer(await evict(deps, { ...checked.names, request: checked.body }));
+}
+
+/**
+ * `POST /api/clusters/{cluster}/namespaces/{namespace}/pods/{pod}/delete`: the docs' last
+ * resort. The checks of {@link preflight}, the typed confirmation (`confirm` must be the pod's
+ * name exactly, else 400 `invalid` and nothing sent), then {@link deleteDirectly}.
+ */
+export async function deletionRoute(
+  deps: PodRouteDeps,
+  request: Request,
+  params: PodParams,
+): Promise<Response> {
+  const checked = await preflight(deps.registry, request, params, DeletionRequestSchema, (b, pod) =>
+    confirmationProblem(pod, b.confirm),
+  );
+  if ('refusal' in checked) return checked.refusal;
+  return answer(await deleteDirectly(deps, { ...checked.names, request: checked.body }));
 }
 
 /** The query of the attempts route. */

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startTestCluster, type TestCluster } from '@/lib/sim/testing';
-import { canEvict } from './access';
+import { canDelete, canEvict } from './access';
 import { ClusterError } from './errors';
 
-/** canEvict against a real embedded cluster over HTTP. */
+/** canEvict and canDelete against a real embedded cluster over HTTP. */
 
 let sim: TestCluster;
 
@@ -45,6 +45,21 @@ describe('canEvict', () => {
       reason: 'drainboard-sim: denied by a rule of PUT /sim/v1/access',
     });
     expect(await canEvict(sim.kc, 'default')).toMatchObject({ allowed: true });
+  });
+
+  it('asks canDelete about delete pods, apart from the eviction subresource', async () => {
+    await putJson('/sim/v1/access', {
+      deny: [{ verb: 'delete', group: '', resource: 'pods', namespace: 'shop' }],
+    });
+    expect(await canDelete(sim.kc, 'shop')).toEqual({
+      allowed: false,
+      reason: 'drainboard-sim: denied by a rule of PUT /sim/v1/access',
+    });
+    expect(await canEvict(sim.kc, 'shop')).toMatchObject({ allowed: true });
+    expect(await canDelete(sim.kc, 'default')).toEqual({
+      allowed: true,
+      reason: 'drainboard-sim: every request is allowed',
+    });
   });
 
   it('returns the Status of a failed review as an error value', async () => {

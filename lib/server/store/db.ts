@@ -46,6 +46,9 @@ export const MIGRATIONS: readonly string[] = [
      attempt_id INTEGER NOT NULL REFERENCES attempts (id)
    );
    CREATE INDEX retries_by_state ON retries (state, cluster);`,
+  // A direct delete, the docs' last resort, is recorded as an attempt too; earlier rows evicted.
+  `ALTER TABLE attempts ADD COLUMN action TEXT NOT NULL DEFAULT 'evict'
+     CHECK (action IN ('evict', 'delete'));`,
 ];
 
 /**

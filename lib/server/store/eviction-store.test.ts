@@ -14,6 +14,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const ATTEMPT: NewAttempt = {
+  action: 'evict',
   time: '2026-11-29T00:00:00.000Z',
   who: 'ops',
   cluster: 'prod',
@@ -43,6 +44,25 @@ describe('the store database', () => {
     raw.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(MIGRATIONS.length + 1, 'later');
     raw.close();
     expect(() => openDb(dir)).toThrow(/newer than this Drainboard's/);
+  });
+
+  it('migrates the attempts of schema version 1: each was an Eviction', () => {
+    const raw = new Database(join(dir, DB_FILE));
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)');
+    raw.exec(MIGRATIONS[0] ?? '');
+    raw.prepare('INSERT INTO schema_migrations VALUES (1, ?)').run(ATTEMPT.time);
+    raw
+      .prepare(
+        `INSERT INTO attempts (time, who, cluster, namespace, pod, uid, options)
+         VALUES ('2026-11-28T00:00:00.000Z', 'ops', 'prod', 'shop', 'api-1', 'uid-1', ?)`,
+      )
+      .run(JSON.stringify(ATTEMPT.options));
+    raw.close();
+    const store = EvictionStore.open(dir);
+    expect(store.list({ cluster: 'prod', limit: 10 })).toMatchObject([
+      { action: 'evict', pod: 'api-1', outcome: null },
+    ]);
+    store.close();
   });
 });
 
@@ -93,6 +113,13 @@ describe('EvictionStore', () => {
       { id: retryId, cluster: 'prod', namespace: 'shop', pod: 'api-1', uid: 'uid-1' },
     ]);
     expect(store.list({ cluster: 'other', limit: 10 })).toEqual([]);
+    store.close();
+  });
+
+  it('records a direct delete as an attempt of its own action', () => {
+    const store = EvictionStore.open(dir);
+    const id = store.begin({ ...ATTEMPT, action: 'delete' });
+    expect(store.list({ cluster: 'prod', limit: 10 })).toMatchObject([{ id, action: 'delete' }]);
     store.close();
   });
 });

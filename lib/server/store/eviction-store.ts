@@ -6,12 +6,13 @@ import {
   type BudgetMoment,
   type EvictionOptions,
 } from '@/lib/domain/eviction-attempts';
-import type { EvictionOutcome } from '@/lib/domain/eviction-outcome';
+import type { EvictionOutcome, PodAction } from '@/lib/domain/eviction-outcome';
 
 import { openDb, type Db } from './db';
 
-/** An attempt as it starts: before the Eviction is sent. */
+/** An attempt as it starts: before the Eviction (or the DELETE) is sent. */
 export interface NewAttempt {
+  action: PodAction;
   /** RFC 3339. */
   time: string;
   who: string;
@@ -50,6 +51,7 @@ export interface AttemptQuery {
 
 interface AttemptRow {
   id: number;
+  action: string;
   time: string;
   who: string;
   cluster: string;
@@ -71,6 +73,7 @@ interface AttemptRow {
 function viewOf(row: AttemptRow): AttemptView {
   return AttemptViewSchema.parse({
     id: row.id,
+    action: row.action,
     time: row.time,
     who: row.who,
     cluster: row.cluster,
@@ -96,8 +99,9 @@ function viewOf(row: AttemptRow): AttemptView {
 }
 
 /**
- * Every eviction attempt and the pending retry entries, in SQLite under the data directory, so
- * they survive a restart. Synchronous (better-sqlite3): each call is one short transaction.
+ * Every attempt on a pod (Evictions and direct deletes) and the pending retry entries, in
+ * SQLite under the data directory, so they survive a restart. Synchronous (better-sqlite3):
+ * each call is one short transaction.
  */
 export class EvictionStore {
   private constructor(private readonly db: Db) {}
@@ -107,14 +111,23 @@ export class EvictionStore {
     return new EvictionStore(openDb(dataDir));
   }
 
-  /** Records an attempt before its Eviction is sent; returns its id. */
+  /** Records an attempt before its request is sent; returns its id. */
   begin(a: NewAttempt): number {
     const info = this.db
       .prepare(
-        `INSERT INTO attempts (time, who, cluster, namespace, pod, uid, options)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attempts (action, time, who, cluster, namespace, pod, uid, options)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.time, a.who, a.cluster, a.namespace, a.pod, a.uid, JSON.stringify(a.options));
+      .run(
+        a.action,
+        a.time,
+        a.who,
+        a.cluster,
+        a.namespace,
+        a.pod,
+        a.uid,
+        JSON.stringify(a.options),
+      );
     return Number(info.lastInsertRowid);
   }
 

@@ -1,4 +1,4 @@
-import { processEvictDeps } from '@/lib/server/evictions/process';
+import { processAttemptDeps } from '@/lib/server/evictions/process';
 import { attemptsRoute } from '@/lib/server/evictions/routes';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +8,5 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ cluster: string }> },
 ): Promise<Response> {
-  return attemptsRoute(processEvictDeps(), request, (await params).cluster);
+  return attemptsRoute(processAttemptDeps(), request, (await params).cluster);
 }

@@ -1,4 +1,4 @@
-import { processEvictDeps } from '@/lib/server/evictions/process';
+import { processAttemptDeps } from '@/lib/server/evictions/process';
 import { evictionRoute } from '@/lib/server/evictions/routes';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +8,5 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ cluster: string; namespace: string; pod: string }> },
 ): Promise<Response> {
-  return evictionRoute(processEvictDeps(), request, await params);
+  return evictionRoute(processAttemptDeps(), request, await params);
 }

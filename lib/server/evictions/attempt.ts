@@ -1,0 +1,117 @@
+import 'server-only';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+import type { EvictionOptions } from '@/lib/domain/eviction-attempts';
+import type {
+  Classified,
+  ClusterReply,
+  EvictionAnswer,
+  PodAction,
+} from '@/lib/domain/eviction-outcome';
+
+import type { ClusterRegistry } from '../k8s/clusters';
+import type { Clock } from '../k8s/clock';
+import { failedReply } from '../k8s/cluster-reply';
+import type { AttemptResult, EvictionStore } from '../store/eviction-store';
+import { budgetRecord, type BudgetRecord, type LiveState } from './budget-moment';
+
+/**
+ * What an attempt on a pod (an eviction, a direct delete) works with; injected, so tests use a
+ * real cluster and a temporary store.
+ */
+export interface AttemptDeps {
+  registry: Pick<ClusterRegistry, 'kubeConfig'>;
+  store: EvictionStore;
+  /** Who is acting: the local OS user for a kubeconfig. */
+  who: string;
+  clock: Pick<Clock, 'now'>;
+  /** The live model's pods and budgets of a cluster, when it is being watched. */
+  liveState?: (cluster: string) => Promise<LiveState | undefined>;
+}
+
+/** One request on a pod to make and record: names validated, options decided. */
+export interface PodAttempt {
+  action: PodAction;
+  cluster: string;
+  namespace: string;
+  pod: string;
+  /** The pod the operator saw; sent as the request's UID precondition. */
+  uid: string;
+  options: EvictionOptions;
+  /** Makes the request with the cluster's KubeConfig; never throws. */
+  send: (kc: KubeConfig) => Promise<ClusterReply>;
+  classify: (reply: ClusterReply) => Classified;
+}
+
+/** Sends the request; a cluster whose KubeConfig cannot be had is a reply too. */
+async function send(deps: AttemptDeps, attempt: PodAttempt): Promise<ClusterReply> {
+  try {
+    return await attempt.send(await deps.registry.kubeConfig(attempt.cluster));
+  } catch (e) {
+    return failedReply(attempt.cluster, e);
+  }
+}
+
+/**
+ * Makes one request on a pod and records it as an attempt: recorded before the request (so an
+ * attempt whose answer never came is still on record), classified, finished with the outcome,
+ * the cluster's code, reason and cause, the budget's numbers from just before, and the
+ * latency; a `queued` outcome creates its pending retry entry in the same transaction.
+ * Never throws for anything the cluster does: every reply is an outcome.
+ * @see ../shared/docs/architecture.md "Data flow of one click"
+ */
+export async function recordAttempt(
+  deps: AttemptDeps,
+  attempt: PodAttempt,
+): Promise<EvictionAnswer> {
+  const { action, cluster, namespace, pod, uid, options } = attempt;
+  const live = await deps.liveState?.(cluster);
+  const started = deps.clock.now();
+  const time = new Date(started).toISOString();
+  const attemptId = deps.store.begin({
+    action,
+    time,
+    who: deps.who,
+    cluster,
+    namespace,
+    pod,
+    uid,
+    options,
+  });
+  const reply = await send(deps, attempt);
+  const result = attempt.classify(reply);
+  const budget = budgetRecord(live, attempt, result.budget);
+  const now = deps.clock.now();
+  const retryId = deps.store.finish(
+    attemptId,
+    resultOf(reply, result, budget, now - started),
+    result.outcome === 'queued'
+      ? { created: new Date(now).toISOString(), budget: budget?.name ?? null }
+      : undefined,
+  );
+  return {
+    ...result,
+    ...(reply.kind === 'answer' && reply.status !== undefined ? { status: reply.status } : {}),
+    attemptId,
+    ...(retryId !== undefined ? { retryId } : {}),
+  };
+}
+
+/** What is recorded of an attempt's reply. */
+function resultOf(
+  reply: ClusterReply,
+  result: Classified,
+  budget: BudgetRecord | null,
+  latencyMs: number,
+): AttemptResult {
+  const answered = reply.kind === 'answer' ? reply : undefined;
+  return {
+    outcome: result.outcome,
+    message: result.message,
+    clusterCode: answered?.code ?? null,
+    reason: answered !== undefined && answered.reason !== '' ? answered.reason : null,
+    cause: answered?.causes[0]?.message ?? null,
+    budget,
+    latencyMs,
+  };
+}
