@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 
+import { BudgetsView } from '@/components/budgets/budgets-view';
 import { NodesView } from '@/components/nodes/nodes-view';
 import { OverviewView } from '@/components/overview/overview-view';
 import { PodsView } from '@/components/pods/pods-view';
@@ -26,6 +27,7 @@ function ViewContent({ slug, cluster }: { slug: ViewSlug; cluster: string }) {
     case 'nodes':
       return <NodesView cluster={cluster} />;
     case 'budgets':
+      return <BudgetsView cluster={cluster} />;
     case 'retries':
     case 'timelines':
     case 'walkthroughs':

@@ -1,0 +1,73 @@
+'use client';
+
+import { memo } from 'react';
+
+import type { BudgetCard } from '@/lib/client/budget-cards';
+import { needsHas } from '@/lib/domain/budgets';
+
+import { StatusBadge } from '../ui/status-badge';
+import { TONE_TEXT } from '../ui/tone';
+import { BudgetFacts } from './budget-facts';
+import { BudgetGauge } from './budget-gauge';
+import { BudgetLints } from './budget-lints';
+import { BudgetPods } from './budget-pods';
+import { WhyBlocked } from './why-blocked';
+
+/** "0 allowed disruptions — Blocked": the number that decides every eviction, in words too. */
+function Headline({ card }: { card: BudgetCard }) {
+  const allowed = card.numbers.disruptionsAllowed;
+  return (
+    <p className="flex flex-wrap items-baseline gap-x-2">
+      <span className={`text-3xl font-semibold tabular-nums ${TONE_TEXT[card.tone]}`}>
+        {allowed}
+      </span>{' '}
+      <span>allowed disruption{allowed === 1 ? '' : 's'}</span>{' '}
+      <span className="font-semibold">
+        {allowed === 0 ? '— Blocked: evictions of its Ready pods are refused' : '— evictions pass'}
+      </span>
+    </p>
+  );
+}
+
+/**
+ * One PodDisruptionBudget: its state first, then its numbers, lints, what blocks it and its
+ * pods. Memoised on its card, which stays the same object while nothing it shows changed.
+ * Off-screen cards skip layout and paint (content-visibility), so hundreds stay cheap.
+ */
+export const BudgetCardView = memo(function BudgetCardView({
+  cluster,
+  card,
+}: {
+  cluster: string;
+  card: BudgetCard;
+}) {
+  const { budget } = card;
+  const id = `budget-${budget.uid}`;
+  return (
+    <article
+      aria-labelledby={id}
+      className="space-y-3 rounded-md border border-zinc-200 p-4 [contain-intrinsic-size:auto_20rem] [content-visibility:auto] dark:border-zinc-800"
+    >
+      <header className="flex flex-wrap items-center gap-3">
+        <h2 id={id} className="font-mono text-lg font-semibold">
+          {budget.namespace}/{budget.name}
+        </h2>
+        <StatusBadge tone={card.tone} label={card.headline} />
+      </header>
+      <Headline card={card} />
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{card.detail}</p>
+      <BudgetGauge card={card} />
+      <BudgetFacts card={card} />
+      <BudgetLints id={id} lints={card.lints} />
+      {card.blockedBy === null ? null : (
+        <WhyBlocked
+          id={id}
+          blockedBy={card.blockedBy}
+          needsHas={needsHas(budget)}
+          podCount={card.pods.length}
+        />
+      )}
+      <BudgetPods cluster={cluster} card={card} />
+    </article>
+  );
+});

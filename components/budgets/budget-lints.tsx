@@ -1,0 +1,62 @@
+import type { BudgetLint, BudgetLintCode } from '@/lib/domain/budget-lints';
+
+import { StatusBadge } from '../ui/status-badge';
+
+/** Each lint's name, as its badge says it. */
+export const LINT_TITLES: Readonly<Record<BudgetLintCode, string>> = {
+  'selects-nothing': 'Selects no pod',
+  'never-passable': 'Never passable',
+  'multiple-budgets': 'Several budgets select its pods',
+  'unhealthy-pods-blocked': 'Unhealthy pods block it',
+  'status-stale': 'Status stale',
+  'blocked-too-long': 'Blocked for a long time',
+};
+
+/** A budget's lints, each with why it matters and what to do about it. */
+export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetLint[] }) {
+  if (lints.length === 0) return null;
+  const heading = `${id}-lints`;
+  return (
+    <section aria-labelledby={heading} className="space-y-2">
+      <h3 id={heading} className="text-sm font-semibold">
+        Lints ({lints.length})
+      </h3>
+      <ul className="space-y-2">
+        {lints.map((lint) => {
+          const title = `${id}-lint-${lint.code}`;
+          return (
+            <li
+              key={lint.code}
+              aria-labelledby={title}
+              className="space-y-1 rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800"
+            >
+              <p className="flex flex-wrap items-center gap-2">
+                <StatusBadge
+                  tone={lint.severity === 'error' ? 'failed' : 'waiting'}
+                  label={lint.severity === 'error' ? 'Error' : 'Warning'}
+                />
+                <span id={title} className="font-semibold">
+                  {LINT_TITLES[lint.code]}
+                </span>
+              </p>
+              <p>{lint.explanation}</p>
+              <p>
+                <span className="font-semibold">Fix: </span>
+                {lint.fix}{' '}
+                <a
+                  href={lint.docs}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="text-blue-700 underline underline-offset-2 dark:text-blue-400"
+                >
+                  Kubernetes docs
+                  <span className="sr-only"> on {LINT_TITLES[lint.code].toLowerCase()}</span>
+                </a>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

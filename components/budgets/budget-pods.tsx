@@ -1,0 +1,109 @@
+import Link from 'next/link';
+
+import type { BudgetCard } from '@/lib/client/budget-cards';
+import { withParams } from '@/lib/client/pod-query';
+import { podStatus } from '@/lib/client/pod-status';
+import { formatSelector } from '@/lib/domain/selectors';
+import type { PodView } from '@/lib/domain/views';
+
+import { viewHref } from '../shell/views';
+import { Age } from '../ui/age';
+import { StatusBadge } from '../ui/status-badge';
+
+/** Above this many pods the list starts folded. */
+const OPEN_UP_TO = 12;
+
+/**
+ * The Pods view narrowed to `pod` as far as its filters go: its namespace and all its
+ * labels (which leaves it and its identical siblings, e.g. of the same ReplicaSet).
+ */
+function podHref(cluster: string, pod: PodView): string {
+  const hasLabels = Object.keys(pod.labels).length > 0;
+  const labels = hasLabels
+    ? formatSelector({ matchLabels: pod.labels, matchExpressions: [] })
+    : null;
+  return `${viewHref(cluster, 'pods')}${withParams('', { namespace: pod.namespace, labels })}`;
+}
+
+function PodItem({
+  cluster,
+  pod,
+  isDisrupted,
+}: {
+  cluster: string;
+  pod: PodView;
+  isDisrupted: boolean;
+}) {
+  const status = podStatus(pod);
+  return (
+    <li className="flex flex-wrap items-center gap-2">
+      <Link
+        href={podHref(cluster, pod)}
+        className="font-mono text-blue-700 underline underline-offset-2 dark:text-blue-400"
+      >
+        {pod.name}
+      </Link>
+      <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+      <span className="text-xs">{pod.isReady ? 'Ready' : 'Not Ready'}</span>
+      {isDisrupted ? <span className="text-xs">· eviction accepted</span> : null}
+    </li>
+  );
+}
+
+/** The pods a budget selects, with their readiness, and its accepted evictions. */
+export function BudgetPods({ cluster, card }: { cluster: string; card: BudgetCard }) {
+  const { budget, pods, disrupted } = card;
+  const selector = budget.selector === null ? null : card.selector;
+  const kubectl =
+    selector === null
+      ? null
+      : `kubectl get pods -n ${budget.namespace}${selector === '{}' ? '' : ` -l '${selector}'`}`;
+  const disruptedNames = new Set(disrupted.map((d) => d.name));
+  return (
+    <div className="space-y-2 text-sm">
+      {disrupted.length === 0 ? null : (
+        <div>
+          <p className="font-semibold">Evictions accepted (disruptedPods)</p>
+          <ul className="space-y-0.5">
+            {disrupted.map((d) => (
+              <li key={d.name}>
+                <span className="font-mono">{d.name}</span> —{' '}
+                {d.acceptedAt === null ? (
+                  'accepted at an unreadable time'
+                ) : (
+                  <>
+                    accepted <Age since={d.acceptedAt} /> ago
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details open={pods.length <= OPEN_UP_TO} className="space-y-1">
+        <summary className="cursor-pointer font-semibold">
+          Pods it selects: {pods.length}, {card.readyPods} Ready
+        </summary>
+        {kubectl === null ? null : (
+          <code className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">
+            {kubectl}
+          </code>
+        )}
+        {pods.length === 0 ? (
+          <p className="text-zinc-600 dark:text-zinc-400">None.</p>
+        ) : (
+          <ul aria-label={`Pods selected by ${budget.name}`} className="space-y-1">
+            {pods.map((pod) => (
+              <PodItem
+                key={pod.uid}
+                cluster={cluster}
+                pod={pod}
+                isDisrupted={disruptedNames.has(pod.name)}
+              />
+            ))}
+          </ul>
+        )}
+      </details>
+    </div>
+  );
+}

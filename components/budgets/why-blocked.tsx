@@ -1,0 +1,59 @@
+import type { BlockedBy } from '@/lib/client/budget-cards';
+import { CONSUMER_WORDS } from '@/lib/domain/budget-consumers';
+
+/** The pods consuming a budget that allows 0 disruptions, and the ways past it. */
+export function WhyBlocked({
+  id,
+  blockedBy,
+  needsHas,
+  podCount,
+}: {
+  id: string;
+  blockedBy: BlockedBy;
+  /** How many pods the budget selects. */
+  podCount: number;
+  /** "needs 2 healthy pods, has 2". */
+  needsHas: string;
+}) {
+  const heading = `${id}-why`;
+  const { consumers, options } = blockedBy;
+  return (
+    <section
+      aria-labelledby={heading}
+      className="space-y-2 rounded-md border border-state-waiting/60 px-3 py-2 text-sm"
+    >
+      <h3 id={heading} className="font-semibold">
+        Why blocked
+      </h3>
+      <p>
+        It {needsHas}.{' '}
+        {podCount === 0
+          ? 'It selects no pod, so no eviction is refused because of it now.'
+          : consumers.length === 0
+            ? 'No selected pod is unhealthy: the budget itself asks for every pod it has.'
+            : `${consumers.length} selected pod${consumers.length === 1 ? ' is' : 's are'} not counted as healthy:`}
+      </p>
+      {consumers.length === 0 ? null : (
+        <ul aria-label="Pods consuming the budget" className="list-disc space-y-0.5 pl-5">
+          {consumers.map(({ pod, reason }) => (
+            <li key={pod.uid}>
+              <span className="font-mono">{pod.name}</span> — {CONSUMER_WORDS[reason]}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="font-semibold">What you can do</h4>
+      <ol aria-label="Options" className="list-decimal space-y-1 pl-5">
+        {options.map((option) => (
+          <li key={option.code}>
+            <span className="font-medium">{option.title}</span>
+            {option.pods.length > 0 ? (
+              <span className="font-mono text-xs"> ({option.pods.join(', ')})</span>
+            ) : null}
+            : <span className="text-zinc-700 dark:text-zinc-300">{option.consequence}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
