@@ -26,7 +26,7 @@ import { liveStateOf } from './process';
 import { attemptsRoute, deletionRoute, evictionRoute, type PodParams } from './routes';
 
 /** The dashboard's own origin in these tests. */
-export const ORIGIN = 'http://dashboard.test';
+export const ORIGIN = 'http://127.0.0.1:3000';
 
 /** Annotations that make the simulated kubelet start, turn Ready and stop within 100 ms. */
 const FAST = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { crossSiteProblem } from './origin';
+import { allowedHostsOf, crossSiteProblem } from './origin';
 
 /** `next start` hands route handlers a URL on its bind address, whatever the browser used. */
 const URL_OF_NEXT = 'http://localhost:3000/api/clusters/demo/namespaces/shop/pods/p/eviction';
@@ -25,7 +25,41 @@ describe('crossSiteProblem', () => {
     ],
     ['Sec-Fetch-Site: same-origin without Origin', { 'sec-fetch-site': 'same-origin' }],
   ])('accepts %s', (_what, headers) => {
-    expect(crossSiteProblem(request(headers))).toBeNull();
+    expect(crossSiteProblem(request(headers), ['drainboard.example', '10.0.0.5'])).toBeNull();
+  });
+
+  it.each([
+    ['[::1]:3000', 'http://[::1]:3000'],
+    ['127.0.0.2:3000', 'http://127.0.0.2:3000'],
+    ['LOCALHOST:3000', 'http://localhost:3000'],
+  ])('accepts the loopback host %s with no allowed hosts set', (host, origin) => {
+    expect(crossSiteProblem(request({ host, origin }), [])).toBeNull();
+  });
+
+  it.each([
+    [
+      'a rebinding name, even same-origin',
+      {
+        host: 'evil.example:3000',
+        origin: 'http://evil.example:3000',
+        'sec-fetch-site': 'same-origin',
+      },
+    ],
+    [
+      'a forwarded host not allowed',
+      { host: 'localhost:3000', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' },
+    ],
+    ['a LAN address not allowed', { host: '10.0.0.5:3000', origin: 'http://10.0.0.5:3000' }],
+  ])('refuses %s', (_what, headers) => {
+    expect(crossSiteProblem(request(headers), [])).toContain('does not answer to the host');
+  });
+
+  it('reads the allowed host names from DRAINBOARD_ALLOWED_HOSTS', () => {
+    expect(allowedHostsOf({ DRAINBOARD_ALLOWED_HOSTS: ' Drainboard.example, ,10.0.0.5' })).toEqual([
+      'drainboard.example',
+      '10.0.0.5',
+    ]);
+    expect(allowedHostsOf({})).toEqual([]);
   });
 
   it.each([
@@ -43,6 +77,6 @@ describe('crossSiteProblem', () => {
       'not from this dashboard',
     ],
   ])('refuses %s', (_what, headers, message) => {
-    expect(crossSiteProblem(request(headers))).toContain(message);
+    expect(crossSiteProblem(request(headers), [])).toContain(message);
   });
 });
