@@ -1,9 +1,13 @@
 'use client';
 
+import Link from 'next/link';
 import { memo, type ReactNode } from 'react';
 
+import { podHref } from '@/lib/client/evictions-request';
 import type { PodRow } from '@/lib/client/pod-rows';
+import type { PodView } from '@/lib/domain/views';
 
+import { RowEvictButton } from '../evict/row-evict-button';
 import { Age } from '../ui/age';
 import { Countdown } from '../ui/countdown';
 import { StatusBadge } from '../ui/status-badge';
@@ -51,21 +55,34 @@ function Budgets({ row }: { row: PodRow }) {
   );
 }
 
+/** What a row does: select its pod for a bulk eviction, or open the Evict dialog. */
+export interface RowActions {
+  readonly cluster: string;
+  readonly onToggle: (uid: string, isSelected: boolean) => void;
+  readonly onEvict: (pod: PodView) => void;
+}
+
 /**
  * One pod of the virtualised table at its place (`start`, in px). Memoised: after a batch of
- * changes only the rows whose pod changed (or moved) render again.
+ * changes only the rows whose pod changed (or moved, or whose selection changed) render again.
  */
 export const PodRowView = memo(function PodRowView({
   row,
   rowIndex,
   start,
+  isSelected,
+  actions,
 }: {
   row: PodRow;
   /** aria-rowindex: 1-based, the header row counted. */
   rowIndex: number;
   start: number;
+  isSelected: boolean;
+  /** Stable across renders (memoised by the view). */
+  actions: RowActions;
 }) {
   const { pod, status } = row;
+  const ref = `${pod.namespace}/${pod.name}`;
   return (
     <div
       role="row"
@@ -73,11 +90,25 @@ export const PodRowView = memo(function PodRowView({
       className={`${ROW_GRID} absolute inset-x-0 top-0 border-b border-zinc-100 text-sm hover:bg-zinc-50 dark:border-zinc-800/60 dark:hover:bg-zinc-900`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
     >
+      <Cell className="justify-center">
+        <input
+          type="checkbox"
+          aria-label={`Select ${ref}`}
+          checked={isSelected}
+          onChange={(e) => actions.onToggle(pod.uid, e.target.checked)}
+        />
+      </Cell>
       <Cell>
         <Truncated text={pod.namespace} />
       </Cell>
       <Cell>
-        <Truncated text={pod.name} className="font-mono" />
+        <Link
+          href={podHref(actions.cluster, pod.namespace, pod.name)}
+          title={pod.name}
+          className="truncate font-mono text-blue-700 hover:underline dark:text-blue-400"
+        >
+          {pod.name}
+        </Link>
       </Cell>
       <Cell>
         {row.owner === null ? <span className={none}>none</span> : <Truncated text={row.owner} />}
@@ -102,6 +133,9 @@ export const PodRowView = memo(function PodRowView({
       <Cell className="tabular-nums">{row.restarts}</Cell>
       <Cell>
         {row.budgets.length === 0 ? <span className={none}>none</span> : <Budgets row={row} />}
+      </Cell>
+      <Cell>
+        <RowEvictButton cluster={actions.cluster} pod={pod} onEvict={actions.onEvict} />
       </Cell>
     </div>
   );

@@ -7,17 +7,52 @@ import { POD_COLUMNS, type PodColumn, type PodQuery } from '@/lib/client/pod-que
 import type { PodRow } from '@/lib/client/pod-rows';
 
 import { COLUMN_LABELS, ROW_GRID, ROW_HEIGHT } from './columns';
-import { PodRowView } from './pod-row';
+import { PodRowView, type RowActions } from './pod-row';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-function HeaderRow({ query, onSort }: { query: PodQuery; onSort: (column: PodColumn) => void }) {
+/** Selection of the shown rows, for a bulk eviction. */
+export interface RowSelection {
+  readonly selected: ReadonlySet<string>;
+  /** Selects (or clears) every shown row. */
+  readonly onToggleAll: (isSelected: boolean) => void;
+}
+
+function SelectAll({ rows, selection }: { rows: readonly PodRow[]; selection: RowSelection }) {
+  const count = rows.filter((r) => selection.selected.has(r.pod.uid)).length;
+  return (
+    <div role="columnheader" className="flex items-center justify-center px-1 py-1">
+      <input
+        type="checkbox"
+        aria-label="Select all shown pods"
+        checked={rows.length > 0 && count === rows.length}
+        ref={(el) => {
+          if (el !== null) el.indeterminate = count > 0 && count < rows.length;
+        }}
+        onChange={(e) => selection.onToggleAll(e.target.checked)}
+      />
+    </div>
+  );
+}
+
+function HeaderRow({
+  query,
+  onSort,
+  rows,
+  selection,
+}: {
+  query: PodQuery;
+  onSort: (column: PodColumn) => void;
+  rows: readonly PodRow[];
+  selection: RowSelection;
+}) {
   return (
     <div
       role="rowgroup"
       className="sticky top-0 z-10 border-b border-zinc-300 bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900"
     >
       <div role="row" aria-rowindex={1} className={`${ROW_GRID} text-left text-xs font-semibold`}>
+        <SelectAll rows={rows} selection={selection} />
         {POD_COLUMNS.map((column) => {
           const isSorted = query.sort === column;
           return (
@@ -43,6 +78,9 @@ function HeaderRow({ query, onSort }: { query: PodQuery; onSort: (column: PodCol
             </div>
           );
         })}
+        <div role="columnheader" className="px-2 py-2">
+          Actions
+        </div>
       </div>
     </div>
   );
@@ -58,10 +96,14 @@ export function PodsTable({
   rows,
   query,
   onSort,
+  selection,
+  actions,
 }: {
   rows: readonly PodRow[];
   query: PodQuery;
   onSort: (column: PodColumn) => void;
+  selection: RowSelection;
+  actions: RowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // React Compiler would skip this component (the virtualiser's API cannot be memoised
@@ -80,13 +122,20 @@ export function PodsTable({
         ref={scrollRef}
         className="max-h-[max(24rem,calc(100dvh-20rem))] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
       >
-        <div className="min-w-[72rem]">
-          <HeaderRow query={query} onSort={onSort} />
+        <div className="min-w-[80rem]">
+          <HeaderRow query={query} onSort={onSort} rows={rows} selection={selection} />
           <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               return row === undefined ? null : (
-                <PodRowView key={item.key} row={row} rowIndex={item.index + 2} start={item.start} />
+                <PodRowView
+                  key={item.key}
+                  row={row}
+                  rowIndex={item.index + 2}
+                  start={item.start}
+                  isSelected={selection.selected.has(row.pod.uid)}
+                  actions={actions}
+                />
               );
             })}
           </div>

@@ -13,10 +13,14 @@ import { useReplaceParams } from '@/lib/client/use-replace-params';
 import { indexBudgets } from '@/lib/domain/budget-selection';
 import { parseLabelSelector } from '@/lib/domain/selectors';
 
+import { BulkEvictDialog } from '../evict/bulk-evict-dialog';
+import { BUTTON } from '../evict/buttons';
+import { EvictDialog } from '../evict/evict-dialog';
 import { LiveView } from '../live/live-view';
 import { Notice } from '../ui/notice';
 import { PodFilters } from './pod-filters';
 import { PodsTable } from './pods-table';
+import { usePodActions } from './use-pod-actions';
 
 const EVERYTHING = { matchLabels: {}, matchExpressions: [] };
 
@@ -39,6 +43,7 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
     (column: PodColumn) => replaceParams(nextSort(query, column)),
     [query, replaceParams],
   );
+  const act = usePodActions(cluster, rows);
   const isSyncing = state.watchStatus.pods.state === 'syncing';
   return (
     <div className="space-y-4">
@@ -48,12 +53,40 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
         selectorError={selector.ok ? null : selector.message}
         onChange={replaceParams}
       />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Showing {rows.length} of {state.pods.size} pods
-        {query.namespace === null ? '' : ` (namespace ${query.namespace})`}
-      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Showing {rows.length} of {state.pods.size} pods
+          {query.namespace === null ? '' : ` (namespace ${query.namespace})`}
+          {act.selectedPods.length > 0 ? `; ${act.selectedPods.length} selected` : ''}
+        </p>
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={act.selectedPods.length === 0}
+          onClick={act.openBulk}
+        >
+          Evict selected
+        </button>
+        {act.selectedPods.length > 0 ? (
+          <button type="button" className={BUTTON} onClick={act.clearSelection}>
+            Clear selection
+          </button>
+        ) : null}
+      </div>
+      {act.evicting === null ? null : (
+        <EvictDialog cluster={cluster} pod={act.evicting} onClose={act.closeEvict} />
+      )}
+      {act.bulk === null ? null : (
+        <BulkEvictDialog cluster={cluster} pods={act.bulk} onClose={act.closeBulk} />
+      )}
       {rows.length > 0 ? (
-        <PodsTable rows={rows} query={query} onSort={onSort} />
+        <PodsTable
+          rows={rows}
+          query={query}
+          onSort={onSort}
+          selection={act.selection}
+          actions={act.actions}
+        />
       ) : isSyncing ? (
         <Notice tone="progress" title="Listing pods…" />
       ) : state.pods.size === 0 ? (

@@ -1,0 +1,72 @@
+import type { PodView } from '@/lib/domain/views';
+
+import { Age } from '../ui/age';
+
+const th = 'px-2 py-1 text-left text-xs font-semibold';
+const td = 'px-2 py-1 text-sm';
+
+/** The pod's containers: readiness, state and restarts, with the last exit code. */
+export function ContainerTable({ pod }: { pod: PodView }) {
+  return (
+    <table aria-label="Containers" className="w-full border-collapse">
+      <thead className="border-b border-zinc-300 dark:border-zinc-700">
+        <tr>
+          <th className={th}>Container</th>
+          <th className={th}>Ready</th>
+          <th className={th}>State</th>
+          <th className={th}>Restarts</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pod.containers.map((c) => (
+          <tr key={c.name} className="border-b border-zinc-100 dark:border-zinc-800">
+            <th scope="row" className={`${td} text-left font-mono font-normal`}>
+              {c.name}
+            </th>
+            <td className={td}>{c.isReady ? 'Ready' : 'Not ready'}</td>
+            <td className={td}>
+              {c.state}
+              {c.reason === null ? '' : ` · ${c.reason}`}
+              {c.exitCode === null ? '' : ` · exit ${c.exitCode}`}
+              {c.lastExitCode === null ? '' : ` (last exit ${c.lastExitCode})`}
+            </td>
+            <td className={`${td} tabular-nums`}>{c.restartCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The pod's conditions. `DisruptionTarget` (set by an accepted eviction, before the delete)
+ * is called out: it says why the pod is going away.
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions
+ */
+export function ConditionList({ pod }: { pod: PodView }) {
+  if (pod.conditions.length === 0) return <p className="text-sm">No conditions reported.</p>;
+  return (
+    <ul aria-label="Conditions" className="space-y-1 text-sm">
+      {pod.conditions.map((c) => {
+        const isTarget = c.type === 'DisruptionTarget' && c.status === 'True';
+        const since = c.lastTransitionTime === null ? null : Date.parse(c.lastTransitionTime);
+        return (
+          <li
+            key={c.type}
+            className={isTarget ? 'rounded-md border border-state-progress px-2 py-1' : ''}
+          >
+            <span className="font-mono">{c.type}</span> {c.status}
+            {c.reason === null ? '' : ` · ${c.reason}`}
+            {c.message === null ? '' : ` — ${c.message}`}
+            {since === null || Number.isNaN(since) ? null : (
+              <>
+                {' '}
+                (<Age since={since} /> ago)
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,115 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+
+import { evictionContext } from '@/lib/client/evictions-context';
+import type { LiveState } from '@/lib/client/live-state';
+import { podStatus } from '@/lib/client/pod-status';
+import { useNow } from '@/lib/client/use-now';
+import { forecastWords } from '@/lib/domain/eviction-forecast';
+import type { PodView } from '@/lib/domain/views';
+
+import { useActionAccess } from '../evict/access-note';
+import { LintList, PodBudgets } from '../evict/budget-facts';
+import { BUTTON_PRIMARY } from '../evict/buttons';
+import { EvictDialog } from '../evict/evict-dialog';
+import { LiveView } from '../live/live-view';
+import { Notice } from '../ui/notice';
+import { StatusBadge } from '../ui/status-badge';
+import { ConditionList, ContainerTable } from './pod-details';
+import { PodAttempts } from './pod-attempts';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `pod-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function findPod(state: LiveState, namespace: string, name: string): PodView | null {
+  for (const pod of state.pods.values()) {
+    if (pod.namespace === namespace && pod.name === name) return pod;
+  }
+  return null;
+}
+
+function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; pod: PodView }) {
+  const [isEvicting, setIsEvicting] = useState(false);
+  const now = useNow() ?? 0;
+  const context = useMemo(() => evictionContext(state, pod, now), [state, pod, now]);
+  const access = useActionAccess(cluster, pod.namespace, 'evict');
+  const status = podStatus(pod);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+        <span className="text-sm">
+          {pod.owner === null
+            ? 'No controller (a naked pod)'
+            : `${pod.owner.kind}/${pod.owner.name}`}
+          {' · '}
+          {pod.nodeName === null ? 'Unscheduled' : `on ${pod.nodeName}`} · phase {pod.phase}
+        </span>
+        <button
+          type="button"
+          className={BUTTON_PRIMARY}
+          disabled={!access.isAllowed}
+          onClick={() => setIsEvicting(true)}
+        >
+          Evict
+        </button>
+        {access.note === null ? null : <p className="text-sm">{access.note}</p>}
+      </div>
+      {isEvicting ? (
+        <EvictDialog cluster={cluster} pod={pod} onClose={() => setIsEvicting(false)} />
+      ) : null}
+      <Section title="Budgets">
+        <PodBudgets budgets={context.budgets} />
+        <p className="text-sm">{forecastWords(context.forecast)}</p>
+        <LintList lints={context.lints} />
+      </Section>
+      <Section title="Containers">
+        <ContainerTable pod={pod} />
+      </Section>
+      <Section title="Conditions">
+        <ConditionList pod={pod} />
+      </Section>
+    </div>
+  );
+}
+
+/** One pod: its state, containers, conditions, budgets, Evict, and its recorded attempts. */
+export function PodPage({
+  cluster,
+  namespace,
+  name,
+}: {
+  cluster: string;
+  namespace: string;
+  name: string;
+}) {
+  return (
+    <div className="space-y-6">
+      <LiveView cluster={cluster}>
+        {(state) => {
+          const pod = findPod(state, namespace, name);
+          return pod === null ? (
+            <Notice tone="inactive" title="This pod is not in the cluster now">
+              It may have been evicted or deleted; its attempts below are kept.
+            </Notice>
+          ) : (
+            <PodFacts cluster={cluster} state={state} pod={pod} />
+          );
+        }}
+      </LiveView>
+      <Section title="Attempts">
+        <PodAttempts cluster={cluster} namespace={namespace} pod={name} />
+      </Section>
+    </div>
+  );
+}
