@@ -107,10 +107,9 @@ test('the Budgets view follows its filters in the URL and links to the pods', as
     .budget('shop/web')
     .getByRole('link', { name: pod ?? '', exact: true })
     .click();
-  await expect(page).toHaveURL(/\/pods\?namespace=shop&labels=/);
-  await expect(
-    page
-      .getByRole('table', { name: 'Pods' })
-      .getByRole('row', { name: new RegExp(`\\b${literal(pod ?? '')}\\b`) }),
-  ).toBeVisible();
+  // The pod's own page, not the label-filtered Pods view.
+  await expect(page).toHaveURL(
+    new RegExp(`/clusters/${literal(SIM_CONTEXT)}/pods/shop/${literal(pod ?? '')}$`),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: `shop/${pod ?? ''}` })).toBeVisible();
 });

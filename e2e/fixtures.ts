@@ -9,9 +9,10 @@ import { Sim, SIM_CONTEXT } from './support/sim';
 export { expect };
 export { SIM_CONTEXT };
 
-/** Shared by every test of one file (one Playwright worker at a time). */
-interface WorkerFixtures {
-  /** A temporary folder, removed at the end. */
+/** One test file's world: its own cluster, dashboard server and kubectl. */
+interface FileEnv {
+  file: string;
+  /** A temporary folder, removed with the env. */
   workDir: string;
   /** The file's embedded cluster (`demo`), also reachable over its control API. */
   sim: Sim;
@@ -21,45 +22,65 @@ interface WorkerFixtures {
   kubectl: Kubectl;
 }
 
+/**
+ * Keeps the env of the file being run. Playwright runs several files in one worker when
+ * their worker fixtures match, so a worker-scoped cluster would be shared between files;
+ * this starts a fresh env whenever the file changes and stops the previous one.
+ */
+class FileEnvs {
+  private current: FileEnv | undefined;
+
+  async for(file: string): Promise<FileEnv> {
+    if (this.current?.file === file) return this.current;
+    await this.close();
+    const workDir = await mkdtemp(join(tmpdir(), 'drainboard-e2e-'));
+    const sim = await Sim.start(workDir);
+    const app = await startApp({ kubeconfigPath: sim.kubeconfigPath, dataDir: workDir });
+    this.current = { file, workDir, sim, app, kubectl: kubectlFor(sim.kubeconfigPath, workDir) };
+    return this.current;
+  }
+
+  async close(): Promise<void> {
+    const env = this.current;
+    this.current = undefined;
+    if (env === undefined) return;
+    await env.app.stop();
+    await env.sim.stop();
+    await rm(env.workDir, { recursive: true, force: true });
+  }
+}
+
+interface WorkerFixtures {
+  envs: FileEnvs;
+}
+
 interface TestFixtures {
+  env: FileEnv;
+  sim: Sim;
+  app: AppServer;
+  kubectl: Kubectl;
   /** Attaches the server's output to a failing test. */
   serverLogOnFailure: void;
 }
 
 /**
  * Each test file gets its own embedded cluster and its own dashboard server, so a file's
- * faults and outages never reach another file.
+ * faults, outages and cached answers never reach another file.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  workDir: [
+  envs: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring.
     async ({}, use) => {
-      const dir = await mkdtemp(join(tmpdir(), 'drainboard-e2e-'));
-      await use(dir);
-      await rm(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  sim: [
-    async ({ workDir }, use) => {
-      const sim = await Sim.start(workDir);
-      await use(sim);
-      await sim.stop();
-    },
-    { scope: 'worker' },
-  ],
-  app: [
-    async ({ sim, workDir }, use) => {
-      const app = await startApp({ kubeconfigPath: sim.kubeconfigPath, dataDir: workDir });
-      await use(app);
-      await app.stop();
+      const envs = new FileEnvs();
+      await use(envs);
+      await envs.close();
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  kubectl: [
-    async ({ sim, workDir }, use) => use(kubectlFor(sim.kubeconfigPath, workDir)),
-    { scope: 'worker' },
-  ],
+  env: [async ({ envs }, use, testInfo) => use(await envs.for(testInfo.file)), { timeout: 60_000 }],
+  sim: async ({ env }, use) => use(env.sim),
+  app: async ({ env }, use) => use(env.app),
+  kubectl: async ({ env }, use) => use(env.kubectl),
   baseURL: async ({ app }, use) => use(app.url),
   serverLogOnFailure: [
     async ({ app }, use, testInfo) => {

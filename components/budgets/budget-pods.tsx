@@ -1,29 +1,15 @@
 import Link from 'next/link';
 
 import type { BudgetCard } from '@/lib/client/budget-cards';
-import { withParams } from '@/lib/client/pod-query';
+import { podHref } from '@/lib/client/evictions-request';
 import { podStatus } from '@/lib/client/pod-status';
-import { formatSelector } from '@/lib/domain/selectors';
 import type { PodView } from '@/lib/domain/views';
 
-import { viewHref } from '../shell/views';
 import { Age } from '../ui/age';
 import { StatusBadge } from '../ui/status-badge';
 
 /** Above this many pods the list starts folded. */
 const OPEN_UP_TO = 12;
-
-/**
- * The Pods view narrowed to `pod` as far as its filters go: its namespace and all its
- * labels (which leaves it and its identical siblings, e.g. of the same ReplicaSet).
- */
-function podHref(cluster: string, pod: PodView): string {
-  const hasLabels = Object.keys(pod.labels).length > 0;
-  const labels = hasLabels
-    ? formatSelector({ matchLabels: pod.labels, matchExpressions: [] })
-    : null;
-  return `${viewHref(cluster, 'pods')}${withParams('', { namespace: pod.namespace, labels })}`;
-}
 
 function PodItem({
   cluster,
@@ -38,7 +24,7 @@ function PodItem({
   return (
     <li className="flex flex-wrap items-center gap-2">
       <Link
-        href={podHref(cluster, pod)}
+        href={podHref(cluster, pod.namespace, pod.name)}
         className="font-mono text-blue-700 underline underline-offset-2 dark:text-blue-400"
       >
         {pod.name}

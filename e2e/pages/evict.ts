@@ -27,6 +27,11 @@ export class EvictPage extends Shell {
     return this.table.getByRole('row', { name });
   }
 
+  /** The Evict button of a pod's own page (see {@link openPod}). */
+  get podPageEvict(): Locator {
+    return this.page.getByRole('button', { name: 'Evict', exact: true });
+  }
+
   /** The Evict button of a pod's row. */
   evictButton(namespace: string, pod: string): Locator {
     return this.page.getByRole('button', { name: `Evict ${namespace}/${pod}`, exact: true });

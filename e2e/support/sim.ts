@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DenyRule } from '../../lib/sim/api/access';
 import { startCluster, type SimCluster } from '../../lib/sim/cluster';
 import { openWatches, parseSamples, successfulLists, type WatchedResource } from './metrics';
 
@@ -110,6 +111,19 @@ export class Sim {
 
   clearFaults(): Promise<unknown> {
     return this.control('DELETE', 'faults');
+  }
+
+  /**
+   * Replaces the access reviews' deny rules (`PUT /sim/v1/access`): a review matching one is
+   * answered "not allowed"; the requests themselves are still served.
+   */
+  denyAccess(deny: DenyRule[]): Promise<unknown> {
+    return this.control('PUT', 'access', { deny });
+  }
+
+  /** Removes every deny rule (`DELETE /sim/v1/access`): every review is allowed again. */
+  clearAccess(): Promise<unknown> {
+    return this.control('DELETE', 'access');
   }
 
   /** Open WATCH streams per resource, from `/metrics`. */
