@@ -1,0 +1,185 @@
+import { budgetState } from './budget-state';
+import type { EvictionOutcome } from './eviction-outcome';
+import type { BudgetView } from './views';
+
+/**
+ * The pure policy of the durable retry queue (issue 6): what one attempt's answer does to an
+ * entry, when to attempt next, and which waiters on a budget to wake. Time (ms since the epoch)
+ * and randomness ([0, 1)) are inputs; nothing here reads a clock.
+ * @see ../shared/docs/reliability-security.md §2.4
+ * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
+ */
+
+export type RetryState =
+  'pending' | 'evicted' | 'gone' | 'replaced' | 'failed' | 'cancelled' | 'expired';
+
+/** Consecutive `error`/`unreachable` answers after which an entry is `failed`. */
+export const MAX_CONSECUTIVE_FAILURES = 5;
+export const BACKOFF_BASE_SECONDS = 5;
+export const BACKOFF_CAP_SECONDS = 60;
+
+/** The fields of an entry the policy reads and writes; times are ms since the epoch. */
+export interface RetryEntry {
+  readonly id: number;
+  readonly state: RetryState;
+  readonly createdAt: number;
+  readonly deadline: number;
+  readonly nextAttemptAt: number;
+  /** Attempts answered so far; the n-th retry backs off by `n = attempts`. */
+  readonly attempts: number;
+  /** Answers in a row that count towards `failed`, reset by any other answer. */
+  readonly consecutiveFailures: number;
+  /** The last block was the budget's stale status, so its recomputation is worth a wake. */
+  readonly blockedByStale: boolean;
+  /** Why the entry ended, for `failed` and `expired`. */
+  readonly reason: string | null;
+}
+
+/** One attempt's classified answer (a `Classified` fits), with whether the cause was staleness. */
+export interface AttemptAnswer {
+  readonly outcome: EvictionOutcome;
+  readonly message: string;
+  readonly retryAfterSeconds?: number;
+  /** True when the budget refused because its status is still being processed. */
+  readonly stale?: boolean;
+}
+
+/** Inputs that tests control: the time of the answer and a random number in [0, 1). */
+export interface PolicyInputs {
+  readonly now: number;
+  readonly random: () => number;
+}
+
+/**
+ * Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): for the n-th retry
+ * (n ≥ 1), `delay = random() * min(60, 5 * 2^(n-1))` seconds, returned in ms. A `Retry-After`
+ * from the cluster is a floor: `max(delay, retryAfter)`.
+ */
+export function backoffMs(n: number, random: () => number, retryAfterSeconds?: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** Math.max(n - 1, 0));
+  const delay = random() * ceiling;
+  return Math.round(Math.max(delay, retryAfterSeconds ?? 0) * 1000);
+}
+
+function end(entry: RetryEntry, state: RetryState, reason: string | null = null): RetryEntry {
+  return { ...entry, state, reason, attempts: entry.attempts + 1 };
+}
+
+/** Schedules the next attempt, or `expired` when it would fall past the deadline. */
+function retry(
+  entry: RetryEntry,
+  { now, random }: PolicyInputs,
+  change: { failures: number; stale: boolean; retryAfterSeconds: number | undefined },
+): RetryEntry {
+  const attempts = entry.attempts + 1;
+  const nextAttemptAt = now + backoffMs(attempts, random, change.retryAfterSeconds);
+  if (nextAttemptAt >= entry.deadline) return end(entry, 'expired', 'the deadline passed');
+  return {
+    ...entry,
+    attempts,
+    nextAttemptAt,
+    consecutiveFailures: change.failures,
+    blockedByStale: change.stale,
+  };
+}
+
+/**
+ * What an attempt's answer does to a pending entry (eviction-semantics §3): 201 `evicted`; 404
+ * `gone`; the UID precondition's 409 `replaced`; several budgets and 403 `failed`, not retried;
+ * API-priority 429 and a budget's block retried (`Retry-After` as a floor); `error` and
+ * `unreachable` retried with backoff and `failed` after {@link MAX_CONSECUTIVE_FAILURES} in a row.
+ * A retry that would come at or after the deadline is `expired`. Entries not pending are returned
+ * unchanged.
+ */
+export function nextState(
+  entry: RetryEntry,
+  answer: AttemptAnswer,
+  inputs: PolicyInputs,
+): RetryEntry {
+  if (entry.state !== 'pending') return entry;
+  const failures = entry.consecutiveFailures + 1;
+  const after = answer.retryAfterSeconds;
+  switch (answer.outcome) {
+    case 'evicted':
+      return end(entry, 'evicted');
+    case 'not-found':
+      return end(entry, 'gone');
+    case 'replaced':
+      return end(entry, 'replaced');
+    case 'multiple-budgets':
+    case 'forbidden':
+    case 'invalid':
+    case 'would-evict':
+    case 'deleted':
+      return end(entry, 'failed', answer.message);
+    case 'rate-limited':
+    case 'blocked':
+    case 'queued':
+      return retry(entry, inputs, {
+        failures: 0,
+        stale: answer.stale ?? false,
+        retryAfterSeconds: after,
+      });
+    case 'error':
+    case 'unreachable':
+      if (failures >= MAX_CONSECUTIVE_FAILURES) return end(entry, 'failed', answer.message);
+      return retry(entry, inputs, { failures, stale: false, retryAfterSeconds: after });
+    default: {
+      const never: never = answer.outcome;
+      return never;
+    }
+  }
+}
+
+/** A pending entry whose deadline has passed is `expired`; any other is returned unchanged. */
+export function expireIfDue(entry: RetryEntry, now: number): RetryEntry {
+  return entry.state === 'pending' && now >= entry.deadline
+    ? { ...entry, state: 'expired', reason: 'the deadline passed' }
+    : entry;
+}
+
+/** Why a waiter wakes now: the budget has room, its status was recomputed, or its timer is due. */
+export type WakeReason = 'room' | 'recomputed' | 'backoff';
+
+/**
+ * Whether to attempt `entry` now, and why; null to keep waiting. The issue's wake policy: as soon
+ * as the live model shows the blocking budget has room (`disruptionsAllowed > 0`, or its status
+ * no longer stale after a stale block), otherwise on backoff. Never more in-flight evictions for
+ * a budget than it allows: room counts `inFlight`, and a recomputation or a timer probes only when
+ * nothing for the budget is in flight. Without a budget in the live model, only the timer wakes.
+ */
+export function shouldWakeNow(
+  budget: BudgetView | undefined,
+  entry: RetryEntry,
+  inFlight: number,
+  now: number,
+): WakeReason | null {
+  if (entry.state !== 'pending' || now >= entry.deadline) return null;
+  const due = now >= entry.nextAttemptAt;
+  if (budget === undefined) return due ? 'backoff' : null;
+  if (budget.disruptionsAllowed - inFlight > 0) return 'room';
+  if (inFlight > 0) return null;
+  if (entry.blockedByStale && budgetState(budget).kind !== 'stale') return 'recomputed';
+  return due ? 'backoff' : null;
+}
+
+/** Orders waiters first come first served: by created time, ties by id. */
+export function byArrival(a: RetryEntry, b: RetryEntry): number {
+  return a.createdAt - b.createdAt || a.id - b.id;
+}
+
+/**
+ * The pending waiters on one budget to attempt now: the earliest `allowed - inFlight` of them,
+ * first come first served (created time, then id); none when the budget has no room.
+ */
+export function pickWaiters(
+  entries: readonly RetryEntry[],
+  allowed: number,
+  inFlight: number,
+): RetryEntry[] {
+  const room = Math.max(allowed - inFlight, 0);
+  return entries
+    .filter((e) => e.state === 'pending')
+    .sort(byArrival)
+    .slice(0, room);
+}
