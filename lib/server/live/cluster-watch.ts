@@ -131,7 +131,7 @@ export class ClusterWatch {
    */
   whenSynced(timeoutMs: number): Promise<boolean> {
     const allSynced = () =>
-      Object.values(this.model.snapshot().watchStatus).every((s) => s.state === 'synced');
+      Object.values(this.model.watchStatuses()).every((s) => s.state === 'synced');
     if (allSynced()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const finish = (synced: boolean) => {

@@ -77,7 +77,7 @@ export async function renderMetrics(live: LiveClusters): Promise<string> {
   for (const watch of await live.all()) {
     const cluster = watch.name;
     const counters = watch.counters();
-    const status = watch.model.snapshot().watchStatus;
+    const status = watch.model.watchStatuses();
     for (const resource of ResourceSchema.options) {
       const labels = { cluster, resource };
       const c = counters[resource];

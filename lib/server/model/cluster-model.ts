@@ -126,6 +126,11 @@ export class ClusterModel {
     this.emit({ kind: 'watch-status', resource, state, message });
   }
 
+  /** The state of every watch, without building a snapshot. */
+  watchStatuses(): Record<Resource, WatchStatus> {
+    return { ...this.watchStatus };
+  }
+
   /** Everything the model holds, at feed position `seq`. Views are shared: do not mutate. */
   snapshot(): Snapshot {
     return {
@@ -136,7 +141,7 @@ export class ClusterModel {
       owners: OwnerResourceSchema.options.flatMap((r) => this.list(r)),
       endpoints: this.list('endpointslices'),
       events: this.list('events'),
-      watchStatus: { ...this.watchStatus },
+      watchStatus: this.watchStatuses(),
     };
   }
 
