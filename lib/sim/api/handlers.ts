@@ -41,6 +41,7 @@ import { fromScale, toScale } from './scale';
 import { includeObjectParam } from './table-response';
 import { toTable } from './tables';
 import { fieldInvalid, goQuote } from './validation';
+import type { Metrics } from './metrics';
 import type { WatchHub } from './watch';
 import { serveWatch } from './watch-request';
 
@@ -50,6 +51,8 @@ export interface HandlerContext {
   clock: Clock;
   /** Deny rules that SelfSubjectAccessReviews answer by. */
   access: AccessRules;
+  /** The counters of `GET /metrics`, for what only the handlers can see. */
+  metrics?: Metrics;
 }
 
 interface Request {
@@ -255,7 +258,12 @@ async function evict(ctx: HandlerContext, r: Request): Promise<void> {
   const name = r.route.name ?? '';
   const body = decodeEviction(await bodyObject(r), namespace);
   ctx.registry.checkNamespaceOpen(r.route.rt, namespace, name);
+  // Observation only: whether the pod was already going, read in the same tick as evictPod.
+  const wasDeleting = !!ctx.registry.tryGet(r.route.rt, namespace, name)?.metadata
+    .deletionTimestamp;
   evictPod(ctx.registry, ctx.clock, { namespace, name, body, queryDryRun });
+  const dryRun = queryDryRun || (body.deleteOptions?.dryRun ?? []).includes('All');
+  if (wasDeleting && !dryRun) ctx.metrics?.observeRepeatedEviction();
   sendJson(r.res, 201, EVICTION_SUCCESS);
 }
 

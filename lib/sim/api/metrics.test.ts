@@ -41,6 +41,7 @@ describe('GET /metrics', () => {
       ['apiserver_request_total', 'counter'],
       ['apiserver_longrunning_requests', 'gauge'],
       ['drainboard_sim_evictions_total', 'counter'],
+      ['drainboard_sim_evictions_repeated_total', 'counter'],
     ]) {
       expect(text).toContain(`# HELP ${name} `);
       expect(text).toContain(`# TYPE ${name} ${type}\n`);
@@ -148,6 +149,35 @@ describe('GET /metrics', () => {
         404,
       ) + ' 2',
     );
+  });
+
+  it('counts a second successful eviction of the same pod, not dry runs', async () => {
+    const repeated = 'drainboard_sim_evictions_repeated_total';
+    expect(await scrape()).toContain(`# TYPE ${repeated} counter\n${repeated} 0\n`);
+    // Bound to a node, so the delete is graceful and the pod stays with its deletionTimestamp.
+    const pod = {
+      metadata: { name: 'twice' },
+      spec: { nodeName: 'n1', containers: [{ name: 'c', image: 'busybox' }] },
+    };
+    expect((await h.call('POST', '/api/v1/namespaces/m/pods', pod)).status).toBe(201);
+    const evict = (query = '', deleteOptions?: object) =>
+      h.call('POST', `/api/v1/namespaces/m/pods/twice/eviction${query}`, {
+        apiVersion: 'policy/v1',
+        kind: 'Eviction',
+        metadata: { name: 'twice', namespace: 'm' },
+        deleteOptions,
+      });
+    expect((await evict('?dryRun=All')).status).toBe(201);
+    expect((await evict()).status).toBe(201);
+    expect(await value(repeated)).toBe(0);
+    const got = await h.call('GET', '/api/v1/namespaces/m/pods/twice');
+    expect(got.text).toContain('deletionTimestamp');
+
+    expect((await evict('?dryRun=All')).status).toBe(201);
+    expect((await evict('', { dryRun: ['All'] })).status).toBe(201);
+    expect(await value(repeated)).toBe(0);
+    expect((await evict()).status).toBe(201);
+    expect(await value(repeated)).toBe(1);
   });
 
   it('answers 405 for other methods', async () => {

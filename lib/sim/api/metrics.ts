@@ -161,6 +161,8 @@ export class Metrics {
     'drainboard_sim_evictions_total',
     'Eviction requests (POST pods/{name}/eviction) broken out by HTTP response code.',
   );
+  /** Successful evictions (not dry run) of pods that already had a deletionTimestamp. */
+  private repeatedEvictions = 0;
 
   /** Counts one answered request by its final status code. */
   observe(labels: RequestLabels, code: number): void {
@@ -170,9 +172,28 @@ export class Metrics {
     }
   }
 
+  /**
+   * Counts one eviction answered with success (not a dry run) of a pod that already had a
+   * `deletionTimestamp`: its UID had been evicted or deleted before, and kube-apiserver lets it
+   * through without the budgets (`canIgnorePDB`) and answers success again.
+   */
+  observeRepeatedEviction(): void {
+    this.repeatedEvictions++;
+  }
+
   /** The exposition text, with the open watches of `watches` as a gauge. */
   render(watches: WatchHub): string {
-    return [this.requests.render(), openWatches(watches), this.evictions.render()].join('');
+    return [
+      this.requests.render(),
+      openWatches(watches),
+      this.evictions.render(),
+      family(
+        'drainboard_sim_evictions_repeated_total',
+        'Evictions answered with success (not dry run) for a pod that already had a deletionTimestamp.',
+        'counter',
+        [{ labels: {}, value: this.repeatedEvictions }],
+      ),
+    ].join('');
   }
 }
 

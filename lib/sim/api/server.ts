@@ -81,7 +81,7 @@ async function serve(
   }
   if (!r) throw unknownResource();
   if (r.kind === 'resource') {
-    await handleResource(deps, { req, res, query: url.searchParams, route: r });
+    await handleResource({ ...deps, metrics }, { req, res, query: url.searchParams, route: r });
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
