@@ -30,12 +30,12 @@ interface FileEnv {
 class FileEnvs {
   private current: FileEnv | undefined;
 
-  async for(file: string): Promise<FileEnv> {
+  async for(file: string, env: Readonly<Record<string, string>>): Promise<FileEnv> {
     if (this.current?.file === file) return this.current;
     await this.close();
     const workDir = await mkdtemp(join(tmpdir(), 'drainboard-e2e-'));
     const sim = await Sim.start(workDir);
-    const app = await startApp({ kubeconfigPath: sim.kubeconfigPath, dataDir: workDir });
+    const app = await startApp({ kubeconfigPath: sim.kubeconfigPath, dataDir: workDir, env });
     this.current = { file, workDir, sim, app, kubectl: kubectlFor(sim.kubeconfigPath, workDir) };
     return this.current;
   }
@@ -52,6 +52,8 @@ class FileEnvs {
 
 interface WorkerFixtures {
   envs: FileEnvs;
+  /** More environment for the file's dashboard server (`test.use({ appEnv })` at file level). */
+  appEnv: Readonly<Record<string, string>>;
 }
 
 interface TestFixtures {
@@ -68,6 +70,7 @@ interface TestFixtures {
  * faults, outages and cached answers never reach another file.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appEnv: [{}, { option: true, scope: 'worker' }],
   envs: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring.
     async ({}, use) => {
@@ -77,7 +80,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  env: [async ({ envs }, use, testInfo) => use(await envs.for(testInfo.file)), { timeout: 60_000 }],
+  env: [
+    async ({ envs, appEnv }, use, testInfo) => use(await envs.for(testInfo.file, appEnv)),
+    { timeout: 60_000 },
+  ],
   sim: async ({ env }, use) => use(env.sim),
   app: async ({ env }, use) => use(env.app),
   kubectl: async ({ env }, use) => use(env.kubectl),

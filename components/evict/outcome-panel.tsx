@@ -1,6 +1,33 @@
-import { outcomeWords, type ActionAnswer } from '@/lib/client/evictions-words';
+'use client';
 
+import Link from 'next/link';
+import { useParams, useSearchParams } from 'next/navigation';
+
+import { outcomeWords, type ActionAnswer } from '@/lib/client/evictions-words';
+import { readNamespace } from '@/lib/client/pod-query';
+
+import { decodeParam, viewHref } from '../shell/views';
 import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
+
+/**
+ * For a `queued` answer: where the pending retry can be followed, the Retries view of the
+ * URL's cluster (keeping its namespace filter, as the navigation does).
+ */
+function RetriesLink() {
+  const { cluster } = useParams<{ cluster?: string }>();
+  const namespace = readNamespace(useSearchParams());
+  if (cluster === undefined) return null;
+  return (
+    <p className="mt-1">
+      <Link
+        href={viewHref(decodeParam(cluster), 'retries', namespace ?? undefined)}
+        className="font-medium text-blue-700 underline dark:text-blue-400"
+      >
+        Follow this retry in Retries
+      </Link>
+    </p>
+  );
+}
 
 /**
  * An action's result in words: the headline, the server's explanation and the cluster's own
@@ -26,6 +53,7 @@ export function OutcomePanel({ answer, label }: { answer: ActionAnswer; label: s
           The cluster said: <q className="font-mono text-xs">{words.clusterSaid}</q>
         </p>
       )}
+      {answer.outcome === 'queued' ? <RetriesLink /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { LiveState } from '@/lib/client/live-state';
 import type { LiveCluster } from '@/lib/client/live-stream';
 import { groupByNode, type NodeGroup } from '@/lib/client/node-groups';
 import { readNamespace } from '@/lib/client/pod-query';
+import { glanceRetries } from '@/lib/client/retry-rows';
 import { indexBudgets } from '@/lib/domain/budget-selection';
 
 import { LiveView } from '../live/live-view';
@@ -18,6 +19,7 @@ import { KubectlHint } from './kubectl-hint';
 import { MapLegend } from './map-legend';
 import { NodeMap } from './node-map';
 import { PodGlanceCard } from './pod-glance';
+import { RetryGlanceCard } from './retry-glance';
 import { WatchSummary } from './watch-summary';
 
 interface SectionProps {
@@ -67,10 +69,15 @@ function Overview({
     () => glanceBudgets(state.budgets.values(), namespace),
     [state.budgets, namespace],
   );
-  const { watchStatus } = state;
+  const { watchStatus, retries, stuck } = state;
+  const retryGlance = useMemo(
+    () => glanceRetries({ retries, stuck }, namespace),
+    [retries, stuck, namespace],
+  );
   return (
     <div className="space-y-8">
       <PodGlanceCard glance={podGlance} isSyncing={watchStatus.pods.state === 'syncing'} />
+      <RetryGlanceCard glance={retryGlance} cluster={cluster} namespace={namespace} />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <BudgetGlanceCard
           glance={budgetGlance}

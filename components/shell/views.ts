@@ -18,7 +18,7 @@ export const VIEWS = [
   {
     slug: 'retries',
     label: 'Retries',
-    summary: 'Evictions blocked by a budget and waiting to be retried.',
+    summary: 'Evictions blocked by a budget and waiting to be retried, and what is stuck and why.',
   },
   {
     slug: 'timelines',

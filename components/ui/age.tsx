@@ -1,7 +1,8 @@
 'use client';
 
-import { formatAbsolute, formatDuration } from '@/lib/client/format-time';
+import { formatAbsolute } from '@/lib/client/format-time';
 import { useNow } from '@/lib/client/use-now';
+import { formatDuration } from '@/lib/domain/duration';
 
 /** How long ago `since` (epoch ms) was, ticking; the absolute time is in the tooltip. */
 export function Age({ since }: { since: number | null }) {

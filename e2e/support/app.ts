@@ -15,12 +15,18 @@ export interface AppServer {
   log(): string;
   /** Ends the whole process group (next start and any child it has). */
   stop(): Promise<void>;
+  /** SIGKILL to the whole group at once, as a crash would; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 export interface AppOptions {
   kubeconfigPath: string;
   /** DRAINBOARD_DATA_DIR and HOME of the server. */
   dataDir: string;
+  /** More environment for the server (thresholds, rates). */
+  env?: Readonly<Record<string, string>>;
+  /** The port to listen on (default: a free one), e.g. to start again where a killed one was. */
+  port?: number;
 }
 
 /** Starts `next start` on a free port with only the given kubeconfig; resolves once it is live. */
@@ -28,7 +34,7 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
   if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('there is no production build: run `npm run build` before the e2e tests');
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(
     process.execPath,
     [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)],
@@ -45,6 +51,7 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
         DRAINBOARD_WATCH_LINGER_SECONDS: '5',
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
+        ...opts.env,
       },
     },
   );
@@ -56,7 +63,15 @@ export async function startApp(opts: AppOptions): Promise<AppServer> {
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const server: AppServer = { url, log: () => log, stop: () => stopGroup(child, exited) };
+  const server: AppServer = {
+    url,
+    log: () => log,
+    stop: () => stopGroup(child, exited),
+    kill: async () => {
+      if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+      await exited;
+    },
+  };
   try {
     await waitForOk(`${url}/api/healthz`, 30_000, () => child.exitCode === null);
   } catch (e) {

@@ -143,6 +143,18 @@ export class Sim {
     return ((await res.json()) as { items: T[] }).items;
   }
 
+  /** Eviction answers by HTTP code, and successful evictions of a pod already being deleted. */
+  async evictions(): Promise<{ byCode: Record<string, number>; repeated: number }> {
+    const samples = parseSamples(await this.metricsText());
+    const byCode: Record<string, number> = {};
+    for (const s of samples.filter((x) => x.name === 'drainboard_sim_evictions_total')) {
+      byCode[s.labels['code'] ?? ''] = s.value;
+    }
+    const repeated = samples.find((x) => x.name === 'drainboard_sim_evictions_repeated_total');
+    if (repeated === undefined) throw new Error('no drainboard_sim_evictions_repeated_total');
+    return { byCode, repeated: repeated.value };
+  }
+
   private async metricsText(): Promise<string> {
     const res = await fetch(`${this.url}/metrics`);
     if (!res.ok) throw new Error(`GET /metrics: ${res.status}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseChange, parseSnapshot } from './live-parse';
-import { podView, snapshotOf } from './test-views';
+import { podView, retryView, snapshotOf, stuckRetry } from './test-views';
 
 describe('parseSnapshot', () => {
   it('reads a snapshot', () => {
@@ -41,6 +41,8 @@ describe('parseChange', () => {
         message: 'no events for 5m',
       },
     },
+    { name: 'retry', change: { seq: 7, kind: 'retry', entry: retryView(1, 'web-1') } },
+    { name: 'stuck', change: { seq: 8, kind: 'stuck', items: [stuckRetry(1, 'web-1')] } },
   ])('reads a $name event', ({ name, change }) => {
     expect(parseChange(name, JSON.stringify(change))).toEqual({ ok: true, value: change });
   });
@@ -58,6 +60,11 @@ describe('parseChange', () => {
     },
     { why: 'an event named differently from its kind', name: 'delete', change: upsert },
     { why: 'an unknown event name', name: 'patch', change: upsert },
+    {
+      why: 'a retry entry in an unknown state',
+      name: 'retry',
+      change: { seq: 7, kind: 'retry', entry: { ...retryView(1, 'web-1'), state: 'paused' } },
+    },
     {
       why: 'a pod with a bad phase',
       name: 'upsert',

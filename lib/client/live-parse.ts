@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import {
   DeleteEventSchema,
   ResourceSchema,
+  RetryEventSchema,
   SnapshotSchema,
+  StuckEventSchema,
   UpsertEventSchema,
   WatchStatusEventSchema,
   type ChangeEvent,
@@ -52,7 +54,8 @@ function resourceOf(value: unknown): Resource | undefined {
 }
 
 /**
- * Reads the data of a delta event named `name` (`upsert`, `delete` or `watch-status`). An
+ * Reads the data of a delta event named `name` (`upsert`, `delete`, `watch-status`, `retry` or
+ * `stuck`). An
  * upsert is checked against the view schema of its own resource alone, rather than tried
  * against every kind of change in turn.
  */
@@ -70,6 +73,10 @@ export function parseChange(name: string, data: string): Parsed<ChangeEvent> {
       return check(DeleteEventSchema, json.value);
     case 'watch-status':
       return check(WatchStatusEventSchema, json.value);
+    case 'retry':
+      return check(RetryEventSchema, json.value);
+    case 'stuck':
+      return check(StuckEventSchema, json.value);
     default:
       return { ok: false, message: `unknown event ${JSON.stringify(name)}` };
   }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { ChangeEvent } from '@/lib/domain/changes';
 
-import { applyChanges, fromSnapshot, type LiveState } from './live-state';
-import { budgetView, nodeView, podView, snapshotOf } from './test-views';
+import { applyChanges, fromSnapshot, MAX_FINISHED_RETRIES, type LiveState } from './live-state';
+import { budgetView, nodeView, podView, retryView, snapshotOf, stuckRetry } from './test-views';
 
 const web1 = podView('web-1');
 const web2 = podView('web-2');
@@ -145,5 +145,69 @@ describe('applyChanges', () => {
     expect(result).toMatchObject({ expected: 12, got: 13 });
     expect(result.state.seq).toBe(11);
     expect([...result.state.pods.keys()]).toEqual(['uid-web-2']);
+  });
+});
+
+describe('retries and stuck items', () => {
+  const r1 = retryView(1, 'web-1');
+  const r2 = retryView(2, 'web-2');
+  const withRetries = fromSnapshot(
+    snapshotOf(10, { retries: [r1, r2], stuck: [stuckRetry(1, 'web-1')] }),
+  );
+
+  it("keeps the snapshot's entries by id and its stuck items", () => {
+    expect([...withRetries.retries.keys()]).toEqual([1, 2]);
+    expect(withRetries.retries.get(2)).toBe(r2);
+    expect(withRetries.stuck.map((s) => s.key)).toEqual(['retry:1']);
+    expect(base.retries.size).toBe(0);
+    expect(base.stuck).toEqual([]);
+  });
+
+  it('replaces an entry by id, moving it to the end, and adds a new one', () => {
+    const evicted = { ...r1, state: 'evicted' as const, nextAttemptAt: null, attempts: 2 };
+    const r3 = retryView(3, 'web-3');
+    const next = applied(withRetries, [
+      { seq: 11, kind: 'retry', entry: evicted },
+      { seq: 12, kind: 'retry', entry: r3 },
+    ]);
+    expect([...next.retries.keys()]).toEqual([2, 1, 3]);
+    expect(next.retries.get(1)).toBe(evicted);
+    expect(next.retries.get(2)).toBe(r2);
+    expect(withRetries.retries.get(1)).toBe(r1);
+    expect(next.pods).toBe(withRetries.pods);
+    expect(next.stuck).toBe(withRetries.stuck);
+  });
+
+  it('takes a stuck event as the whole new list', () => {
+    const items = [stuckRetry(2, 'web-2'), { ...stuckRetry(9, 'x'), kind: 'node' as const }];
+    const next = applied(withRetries, [
+      { seq: 11, kind: 'stuck', items },
+      { seq: 12, kind: 'stuck', items: items.slice(1) },
+    ]);
+    expect(next.stuck).toEqual(items.slice(1));
+    expect(next.retries).toBe(withRetries.retries);
+    expect(withRetries.stuck.map((s) => s.key)).toEqual(['retry:1']);
+  });
+
+  it('leaves the entries untouched by a batch without retry events', () => {
+    const next = applied(withRetries, [
+      { seq: 11, kind: 'delete', resource: 'pods', uid: 'uid-web-1' },
+    ]);
+    expect(next.retries).toBe(withRetries.retries);
+    expect(next.stuck).toBe(withRetries.stuck);
+  });
+
+  it('keeps every pending entry and only the most recently changed finished ones', () => {
+    const finished = Array.from({ length: MAX_FINISHED_RETRIES + 2 }, (_, i) =>
+      retryView(100 + i, `old-${i}`, { state: 'cancelled', nextAttemptAt: null }),
+    );
+    const state = fromSnapshot(snapshotOf(10, { retries: [r1, ...finished.slice(0, -1)] }));
+    const next = applied(state, [{ seq: 11, kind: 'retry', entry: finished.at(-1)! }]);
+    const ids = [...next.retries.keys()];
+    expect(ids).toHaveLength(MAX_FINISHED_RETRIES + 1);
+    expect(ids).toContain(1);
+    expect(ids).not.toContain(100);
+    expect(ids).not.toContain(101);
+    expect(ids.at(-1)).toBe(100 + MAX_FINISHED_RETRIES + 1);
   });
 });

@@ -1,4 +1,5 @@
 import type { ChangeEvent, Resource, Snapshot, WatchStatus } from '@/lib/domain/changes';
+import type { RetryView, StuckItem } from '@/lib/domain/retries';
 import type {
   BudgetView,
   EndpointView,
@@ -36,7 +37,18 @@ export interface LiveState extends Maps {
   /** The pods again, by node. */
   readonly podsByNode: PodsByNode;
   readonly watchStatus: Readonly<Record<Resource, WatchStatus>>;
+  /** The retry queue's entries by id, in order of last change (oldest first), as the server keeps them. */
+  readonly retries: ReadonlyMap<number, RetryView>;
+  /** What the stuck monitor finds stuck now, as it last said. */
+  readonly stuck: readonly StuckItem[];
 }
+
+/**
+ * How many finished retry entries the browser keeps besides every pending one. The server
+ * keeps a bounded number too, but it never says when it drops one, so the browser bounds its
+ * own copy the same way: the most recently changed finished entries win.
+ */
+export const MAX_FINISHED_RETRIES = 200;
 
 /** Where each watched resource's views live. */
 const COLLECTION_OF: Record<Resource, Collection> = {
@@ -66,6 +78,8 @@ export function fromSnapshot(snapshot: Snapshot): LiveState {
     endpoints: byUid(snapshot.endpoints),
     events: byUid(snapshot.events),
     watchStatus: snapshot.watchStatus,
+    retries: new Map(snapshot.retries.map((entry) => [entry.id, entry])),
+    stuck: snapshot.stuck,
   };
 }
 
@@ -87,6 +101,8 @@ class Drafts {
   private readonly maps: Maps;
   readonly podsByNode: PodsByNodeDraft;
   watchStatus: Record<Resource, WatchStatus> | undefined;
+  stuck: readonly StuckItem[] | undefined;
+  private retries: Map<number, RetryView> | undefined;
 
   constructor(private readonly base: LiveState) {
     this.maps = base;
@@ -106,6 +122,29 @@ class Drafts {
     if (previous === undefined) return;
     this.podsByNode.remove(previous);
     this.writable('pods').delete(uid);
+  }
+
+  /** Adds or replaces a retry entry, moving it to the end (the server's order of last change). */
+  putRetry(entry: RetryView): void {
+    this.retries ??= new Map(this.base.retries);
+    this.retries.delete(entry.id);
+    this.retries.set(entry.id, entry);
+  }
+
+  /** The retry entries, with the finished ones beyond {@link MAX_FINISHED_RETRIES} dropped. */
+  private finishRetries(): ReadonlyMap<number, RetryView> {
+    const retries = this.retries;
+    if (retries === undefined) return this.base.retries;
+    let extra = -MAX_FINISHED_RETRIES;
+    for (const entry of retries.values()) if (entry.state !== 'pending') extra++;
+    // Oldest change first: the first finished entries met are the ones to drop.
+    for (const [id, entry] of retries) {
+      if (extra <= 0) break;
+      if (entry.state === 'pending') continue;
+      retries.delete(id);
+      extra--;
+    }
+    return retries;
   }
 
   /** The collection as the batch has it so far, without copying it. */
@@ -135,6 +174,8 @@ class Drafts {
       endpoints: this.current('endpoints'),
       events: this.current('events'),
       watchStatus: this.watchStatus ?? this.base.watchStatus,
+      retries: this.finishRetries(),
+      stuck: this.stuck ?? this.base.stuck,
     };
   }
 }
@@ -159,6 +200,12 @@ function applyOne(drafts: Drafts, base: LiveState, change: ChangeEvent): void {
     case 'watch-status': {
       drafts.watchStatus ??= { ...base.watchStatus };
       drafts.watchStatus[change.resource] = { state: change.state, message: change.message };
+      return;
+    }
+    case 'retry':
+      return drafts.putRetry(change.entry);
+    case 'stuck': {
+      drafts.stuck = change.items;
       return;
     }
     default: {

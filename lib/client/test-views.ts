@@ -1,23 +1,10 @@
 import type { Resource, Snapshot, WatchStatus } from '@/lib/domain/changes';
 import { ResourceSchema } from '@/lib/domain/changes';
-import type { NodeView } from '@/lib/domain/views';
+import type { StuckItem } from '@/lib/domain/retries';
 
 /** View objects for the browser data layer's tests, shaped as the server sends them. */
 
-export { budgetView, podView } from '@/lib/domain/test-views';
-
-/** A Ready, schedulable node without taints or pods. */
-export function nodeView(name: string, overrides: Partial<NodeView> = {}): NodeView {
-  return {
-    uid: `uid-${name}`,
-    name,
-    isCordoned: false,
-    isReady: true,
-    taints: [],
-    pods: { total: 0, ready: 0, terminating: 0 },
-    ...overrides,
-  };
-}
+export { budgetView, nodeView, podView, retryView } from '@/lib/domain/test-views';
 
 /** Every watch in the same state. */
 export function watchStatusAll(
@@ -41,6 +28,36 @@ export function snapshotOf(seq: number, views: Partial<Snapshot> = {}): Snapshot
     endpoints: [],
     events: [],
     watchStatus: watchStatusAll('synced'),
+    retries: [],
+    stuck: [],
     ...views,
+  };
+}
+
+/** The stuck item of retry entry `id` (of `shop/{pod}`), never-ready replacement diagnosed. */
+export function stuckRetry(id: number, pod: string, overrides: Partial<StuckItem> = {}): StuckItem {
+  return {
+    kind: 'retry',
+    key: `retry:${id}`,
+    namespace: 'shop',
+    name: pod,
+    retryId: id,
+    since: '2026-11-28T10:00:00Z',
+    title: `Eviction of shop/${pod} pending for 12 min`,
+    diagnoses: [
+      {
+        code: 'never-ready',
+        text: 'replacement web-7d9f-x2 has not become Ready for 12 min (never-ready)',
+        pods: ['web-7d9f-x2'],
+      },
+    ],
+    remedies: [
+      {
+        code: 'pause-and-investigate',
+        title: 'Pause and investigate',
+        detail: 'Look at why the replacement is not Ready.',
+      },
+    ],
+    ...overrides,
   };
 }

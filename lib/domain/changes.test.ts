@@ -54,6 +54,8 @@ describe('SnapshotSchema', () => {
     owners: [owner],
     endpoints: [],
     events: [],
+    retries: [],
+    stuck: [],
   };
   const status = (state: string) =>
     Object.fromEntries(ResourceSchema.options.map((r) => [r, { state, message: null }]));
@@ -68,5 +70,11 @@ describe('SnapshotSchema', () => {
         watchStatus: { pods: { state: 'synced', message: null } },
       }).success,
     ).toBe(false);
+  });
+
+  it('carries the retry queue and the stuck items', () => {
+    const full = { ...empty, watchStatus: status('synced') };
+    expect(SnapshotSchema.safeParse({ ...full, retries: undefined }).success).toBe(false);
+    expect(SnapshotSchema.safeParse({ ...full, stuck: undefined }).success).toBe(false);
   });
 });

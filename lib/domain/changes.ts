@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { RetryViewSchema, StuckItemSchema } from './retries';
 import {
   BudgetViewSchema,
   EndpointViewSchema,
@@ -77,11 +78,29 @@ export const WatchStatusEventSchema = z.object({
 });
 export type WatchStatusEvent = z.infer<typeof WatchStatusEventSchema>;
 
+/** A retry queue entry was created or changed (the queue is ours, not watched). */
+export const RetryEventSchema = z.object({
+  seq: SeqSchema,
+  kind: z.literal('retry'),
+  entry: RetryViewSchema,
+});
+export type RetryEvent = z.infer<typeof RetryEventSchema>;
+
+/** The stuck monitor's items changed: the whole new list. */
+export const StuckEventSchema = z.object({
+  seq: SeqSchema,
+  kind: z.literal('stuck'),
+  items: z.array(StuckItemSchema),
+});
+export type StuckEvent = z.infer<typeof StuckEventSchema>;
+
 /** One entry of a cluster's ordered change feed. */
 export const ChangeEventSchema = z.union([
   UpsertEventSchema,
   DeleteEventSchema,
   WatchStatusEventSchema,
+  RetryEventSchema,
+  StuckEventSchema,
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
@@ -96,5 +115,9 @@ export const SnapshotSchema = z.object({
   /** The most recent Events, oldest first (the model keeps a bounded number). */
   events: z.array(EventViewSchema),
   watchStatus: z.record(ResourceSchema, WatchStatusSchema),
+  /** The retry queue's entries: every pending one and the most recent finished ones. */
+  retries: z.array(RetryViewSchema),
+  /** What the stuck monitor finds stuck now. */
+  stuck: z.array(StuckItemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

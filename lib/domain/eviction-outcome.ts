@@ -51,6 +51,13 @@ export const EvictionRequestSchema = z.strictObject({
   gracePeriodSeconds: z.number().int().min(1).optional(),
   /** Keep retrying while a disruption budget blocks the eviction. */
   retry: z.boolean().optional(),
+  /** How long to keep retrying, in seconds (default 1 hour, at most 7 days). */
+  retryDeadlineSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .optional(),
 });
 export type EvictionRequest = z.infer<typeof EvictionRequestSchema>;
 
@@ -132,6 +139,11 @@ function budgetWords(cause: string): { budget?: string; words: string } {
     };
   }
   return { words: cause };
+}
+
+/** The cause says the budget's status is stale (changed, not yet recomputed): worth a wake. */
+export function isStaleBudgetCause(cause: string | undefined): boolean {
+  return cause !== undefined && PROCESSING.test(cause);
 }
 
 type Answer = Extract<ClusterReply, { kind: 'answer' }>;

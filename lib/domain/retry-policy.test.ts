@@ -7,11 +7,13 @@ import {
   backoffMs,
   expireIfDue,
   nextState,
-  pickWaiters,
+  planWakes,
   shouldWakeNow,
   type AttemptAnswer,
+  type BudgetSide,
   type RetryEntry,
   type RetryState,
+  type Waiter,
 } from './retry-policy';
 import { budgetView } from './test-views';
 
@@ -267,28 +269,91 @@ describe('shouldWakeNow', () => {
   });
 });
 
-describe('pickWaiters', () => {
-  const waiters = [
-    entry({ id: 4, createdAt: T0 + 2000 }),
-    entry({ id: 3, createdAt: T0 + 1000 }),
-    entry({ id: 2, createdAt: T0 + 1000 }),
-    entry({ id: 1, createdAt: T0 + 3000, state: 'evicted' }),
-    entry({ id: 5, createdAt: T0 }),
+describe('planWakes', () => {
+  const open = (allowed: number) => budgetView('web', { disruptionsAllowed: allowed });
+  const waiter = (over: Partial<RetryEntry> & { budgetKey?: string }): Waiter => ({
+    ...entry(over),
+    budgetKey: over.budgetKey ?? 'shop/web',
+  });
+  const line = [
+    waiter({ id: 4, createdAt: T0 + 2000, nextAttemptAt: T0 }),
+    waiter({ id: 3, createdAt: T0 + 1000, nextAttemptAt: T0 + 60_000 }),
+    waiter({ id: 2, createdAt: T0 + 1000, nextAttemptAt: T0 + 60_000 }),
+    waiter({ id: 1, createdAt: T0 + 3000, state: 'evicted' }),
+    waiter({ id: 5, createdAt: T0, nextAttemptAt: T0 + 60_000 }),
   ];
+  const plan = (
+    waiters: readonly Waiter[],
+    side: (key: string) => BudgetSide,
+    now = T0,
+  ): string[] => planWakes(waiters, side, now).wakes.map((w) => `${w.entry.id}:${w.reason}`);
 
-  it.each<{ allowed: number; inFlight: number; ids: number[] }>([
-    { allowed: 0, inFlight: 0, ids: [] },
-    { allowed: 1, inFlight: 0, ids: [5] },
-    { allowed: 2, inFlight: 0, ids: [5, 2] },
-    { allowed: 3, inFlight: 1, ids: [5, 2] },
-    { allowed: 10, inFlight: 0, ids: [5, 2, 3, 4] },
-    { allowed: 1, inFlight: 2, ids: [] },
-  ])('allowed $allowed, in flight $inFlight → $ids', ({ allowed, inFlight, ids }) => {
-    expect(pickWaiters(waiters, allowed, inFlight).map((e) => e.id)).toEqual(ids);
+  it.each<{ allowed: number; busy: number; wakes: string[] }>([
+    { allowed: 1, busy: 0, wakes: ['5:room'] },
+    { allowed: 2, busy: 0, wakes: ['5:room', '2:room'] },
+    { allowed: 3, busy: 1, wakes: ['5:room', '2:room'] },
+    { allowed: 10, busy: 0, wakes: ['5:room', '2:room', '3:room', '4:room'] },
+    { allowed: 1, busy: 1, wakes: [] },
+    { allowed: 1, busy: 2, wakes: [] },
+  ])('room: allowed $allowed, busy $busy → first come first served $wakes', (c) => {
+    expect(plan(line, () => ({ budget: open(c.allowed), busy: c.busy }))).toEqual(c.wakes);
+  });
+
+  it('without room only the first in line probes, when its timer is due', () => {
+    const side = () => ({ budget: open(0), busy: 0 });
+    expect(plan(line, side)).toEqual([]);
+    expect(plan(line, side, T0 + 60_000)).toEqual(['5:backoff']);
+    expect(plan(line, () => ({ budget: open(0), busy: 1 }), T0 + 60_000)).toEqual([]);
+  });
+
+  it('wakes the first in line when the stale status it was refused for is recomputed', () => {
+    const waiters = [waiter({ id: 7, nextAttemptAt: T0 + 60_000, blockedByStale: true })];
+    const stale = budgetView('web', {
+      generation: 2,
+      observedGeneration: 1,
+      disruptionsAllowed: 0,
+    });
+    expect(plan(waiters, () => ({ budget: stale, busy: 0 }))).toEqual([]);
+    expect(plan(waiters, () => ({ budget: open(0), busy: 0 }))).toEqual(['7:recomputed']);
+  });
+
+  it('keeps budgets apart, and a waiter without a known budget on its own timer', () => {
+    const waiters = [
+      waiter({ id: 1, budgetKey: 'shop/web' }),
+      waiter({ id: 2, budgetKey: 'shop/api' }),
+      waiter({ id: 3, budgetKey: '#3' }),
+      waiter({ id: 4, budgetKey: '#4', nextAttemptAt: T0 + 1 }),
+    ];
+    const sides: Record<string, BudgetSide> = {
+      'shop/web': { budget: open(1), busy: 0 },
+      'shop/api': { budget: open(0), busy: 1 },
+    };
+    const side = (key: string) => sides[key] ?? { budget: undefined, busy: 0 };
+    expect(plan(waiters, side)).toEqual(['1:room', '3:backoff']);
+  });
+
+  it('looks again at the first in line’s next attempt or the earliest deadline, whichever is first', () => {
+    const closed = () => ({ budget: open(0), busy: 0 });
+    expect(planWakes(line, closed, T0).nextAt).toBe(T0 + 60_000);
+    const soon = [...line, waiter({ id: 6, createdAt: T0 + 5000, deadline: T0 + 10_000 })];
+    expect(planWakes(soon, closed, T0).nextAt).toBe(T0 + 10_000);
+    // A waiter behind the first in line never sets the timer, even when its own is overdue.
+    const behind = [
+      waiter({ id: 1, createdAt: T0, nextAttemptAt: T0 + 30_000 }),
+      waiter({ id: 2, createdAt: T0 + 1, nextAttemptAt: T0 - 1 }),
+    ];
+    expect(planWakes(behind, closed, T0)).toEqual({ wakes: [], nextAt: T0 + 30_000 });
+    // While an attempt for the budget is in flight, its answer (not a timer) comes next.
+    expect(planWakes(behind, () => ({ budget: open(0), busy: 1 }), T0).nextAt).toBe(T0 + HOUR);
+  });
+
+  it('never wakes a waiter past its deadline', () => {
+    const late = [waiter({ id: 9, deadline: T0 })];
+    expect(plan(late, () => ({ budget: open(5), busy: 0 }))).toEqual([]);
   });
 
   it('does not reorder its input', () => {
-    pickWaiters(waiters, 10, 0);
-    expect(waiters.map((e) => e.id)).toEqual([4, 3, 2, 1, 5]);
+    plan(line, () => ({ budget: open(10), busy: 0 }));
+    expect(line.map((e) => e.id)).toEqual([4, 3, 2, 1, 5]);
   });
 });

@@ -168,18 +168,65 @@ export function byArrival(a: RetryEntry, b: RetryEntry): number {
   return a.createdAt - b.createdAt || a.id - b.id;
 }
 
+/** A pending entry not in flight, with the key of the budget it waits on. */
+export interface Waiter extends RetryEntry {
+  /** `namespace/budget`; a waiter without a budget the live model knows has a key of its own. */
+  readonly budgetKey: string;
+}
+
+/** What the queue knows of one budget key when it plans. */
+export interface BudgetSide {
+  /** The budget as the live model shows it; undefined when it cannot tell. */
+  readonly budget: BudgetView | undefined;
+  /** Evictions for it in flight, and accepted ones the live model does not show yet. */
+  readonly busy: number;
+}
+
+/** What {@link planWakes} decides: whom to attempt now, and when to look again. */
+export interface WakePlan<W extends Waiter> {
+  readonly wakes: { entry: W; reason: WakeReason }[];
+  /**
+   * The earliest time a timer can change the plan (a first-in-line waiter's next attempt, any
+   * deadline); Infinity when only the live budget or an answer can.
+   */
+  readonly nextAt: number;
+}
+
 /**
- * The pending waiters on one budget to attempt now: the earliest `allowed - inFlight` of them,
- * first come first served (created time, then id); none when the budget has no room.
+ * The waiters to attempt now, and why. Per budget, first come first served: when the budget
+ * has room, the earliest `disruptionsAllowed - busy` waiters; otherwise only the first in line
+ * may probe (its timer is due, or the stale status it was refused for has been recomputed), and
+ * only while nothing for the budget is in flight. The others wait for room, so a budget that
+ * reopens once is taken by one waiter and a blocked line costs one probe at a time.
  */
-export function pickWaiters(
-  entries: readonly RetryEntry[],
-  allowed: number,
-  inFlight: number,
-): RetryEntry[] {
-  const room = Math.max(allowed - inFlight, 0);
-  return entries
-    .filter((e) => e.state === 'pending')
-    .sort(byArrival)
-    .slice(0, room);
+export function planWakes<W extends Waiter>(
+  waiters: readonly W[],
+  side: (budgetKey: string) => BudgetSide,
+  now: number,
+): WakePlan<W> {
+  const lines = new Map<string, W[]>();
+  let nextAt = Infinity;
+  for (const w of waiters) {
+    if (w.state !== 'pending' || now >= w.deadline) continue;
+    nextAt = Math.min(nextAt, w.deadline);
+    const line = lines.get(w.budgetKey) ?? [];
+    line.push(w);
+    lines.set(w.budgetKey, line);
+  }
+  const wakes: { entry: W; reason: WakeReason }[] = [];
+  for (const [key, line] of lines) {
+    line.sort(byArrival);
+    const { budget, busy } = side(key);
+    const room = budget === undefined ? 0 : Math.max(budget.disruptionsAllowed - busy, 0);
+    if (room > 0) {
+      for (const entry of line.slice(0, room)) wakes.push({ entry, reason: 'room' });
+      continue;
+    }
+    const [head] = line;
+    if (head === undefined || busy > 0) continue;
+    const reason = shouldWakeNow(budget, head, busy, now);
+    if (reason !== null) wakes.push({ entry: head, reason });
+    else nextAt = Math.min(nextAt, head.nextAttemptAt);
+  }
+  return { wakes, nextAt };
 }

@@ -57,6 +57,8 @@ export const PodViewSchema = z.object({
   deletionTimestamp: z.string().nullable(),
   /** The grace the deletion granted, in seconds; null while not terminating. */
   deletionGracePeriodSeconds: z.number().int().nullable(),
+  /** `metadata.finalizers`: while one is left, a deleted pod stays, terminating, after it stops. */
+  finalizers: z.array(z.string()),
   /** `spec.terminationGracePeriodSeconds`, the API default (30) when unset. */
   terminationGracePeriodSeconds: z.number().int(),
   containers: z.array(ContainerViewSchema),

@@ -13,6 +13,7 @@ import type { ClusterRegistry } from '../k8s/clusters';
 import type { Clock } from '../k8s/clock';
 import { failedReply } from '../k8s/cluster-reply';
 import type { AttemptResult, EvictionStore } from '../store/eviction-store';
+import type { RetryStore } from '../store/retry-store';
 import { budgetRecord, type BudgetRecord, type LiveState } from './budget-moment';
 
 /**
@@ -27,6 +28,12 @@ export interface AttemptDeps {
   clock: Pick<Clock, 'now'>;
   /** The live model's pods and budgets of a cluster, when it is being watched. */
   liveState?: (cluster: string) => Promise<LiveState | undefined>;
+  /** Randomness for the retry queue's jitter (default Math.random). */
+  random?: () => number;
+  /** Told of every retry entry an eviction creates or joins (the queue takes it from there). */
+  onQueued?: (cluster: string, retryId: number) => void;
+  /** Told of every pod a direct delete removed (its pending retry, if any, ends). */
+  onDeleted?: (cluster: string, uid: string, who: string) => void;
 }
 
 /** One request on a pod to make and record: names validated, options decided. */
@@ -43,6 +50,20 @@ export interface PodAttempt {
   classify: (reply: ClusterReply) => Classified;
 }
 
+/** How an attempt takes part in the retry queue. */
+export interface RetryLink {
+  /** The entry this attempt is made for; marked in flight while it runs. */
+  id?: number;
+  /**
+   * What the answer does to the queue (create, join or settle an entry), in the transaction
+   * that records the answer; returns the entry's id, if there is one.
+   */
+  settle: (
+    retries: RetryStore,
+    answer: { attemptId: number; result: Classified; budget: string | null; now: number },
+  ) => number | undefined;
+}
+
 /** Sends the request; a cluster whose KubeConfig cannot be had is a reply too. */
 async function send(deps: AttemptDeps, attempt: PodAttempt): Promise<ClusterReply> {
   try {
@@ -56,28 +77,23 @@ async function send(deps: AttemptDeps, attempt: PodAttempt): Promise<ClusterRepl
  * Makes one request on a pod and records it as an attempt: recorded before the request (so an
  * attempt whose answer never came is still on record), classified, finished with the outcome,
  * the cluster's code, reason and cause, the budget's numbers from just before, and the
- * latency; a `queued` outcome creates its pending retry entry in the same transaction.
+ * latency; `retry` links it to the retry queue in the same transactions.
  * Never throws for anything the cluster does: every reply is an outcome.
  * @see ../shared/docs/architecture.md "Data flow of one click"
  */
 export async function recordAttempt(
   deps: AttemptDeps,
   attempt: PodAttempt,
+  retry?: RetryLink,
 ): Promise<EvictionAnswer> {
   const { action, cluster, namespace, pod, uid, options } = attempt;
   const live = await deps.liveState?.(cluster);
   const started = deps.clock.now();
   const time = new Date(started).toISOString();
-  const attemptId = deps.store.begin({
-    action,
-    time,
-    who: deps.who,
-    cluster,
-    namespace,
-    pod,
-    uid,
-    options,
-  });
+  const attemptId = deps.store.begin(
+    { action, time, who: deps.who, cluster, namespace, pod, uid, options },
+    retry?.id,
+  );
   const reply = await send(deps, attempt);
   const result = attempt.classify(reply);
   const budget = budgetRecord(live, attempt, result.budget);
@@ -85,9 +101,9 @@ export async function recordAttempt(
   const retryId = deps.store.finish(
     attemptId,
     resultOf(reply, result, budget, now - started),
-    result.outcome === 'queued'
-      ? { created: new Date(now).toISOString(), budget: budget?.name ?? null }
-      : undefined,
+    retry &&
+      ((retries) =>
+        retry.settle(retries, { attemptId, result, budget: budget?.name ?? null, now })),
   );
   return {
     ...result,

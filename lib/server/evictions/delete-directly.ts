@@ -18,16 +18,19 @@ export interface DeleteCommand {
 /**
  * Deletes one pod directly (a DELETE with its UID as precondition, bypassing every disruption
  * budget: the docs' last resort) and records it as an attempt of action `delete` (see
- * {@link recordAttempt}), `deleted` when the cluster accepted. Never throws for anything the
- * cluster does: every reply is an outcome.
+ * {@link recordAttempt}), `deleted` when the cluster accepted; the pod's pending retry entry, if
+ * any, then ends. Never throws for anything the cluster does: every reply is an outcome.
  * @see https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/#troubleshooting-stuck-evictions
  */
-export function deleteDirectly(deps: AttemptDeps, cmd: DeleteCommand): Promise<EvictionAnswer> {
+export async function deleteDirectly(
+  deps: AttemptDeps,
+  cmd: DeleteCommand,
+): Promise<EvictionAnswer> {
   const { cluster, namespace, pod } = cmd;
   const { uid } = cmd.request;
   const options = deletionOptionsOf(cmd.request);
   const { gracePeriodSeconds } = options;
-  return recordAttempt(deps, {
+  const answer = await recordAttempt(deps, {
     action: 'delete',
     cluster,
     namespace,
@@ -37,4 +40,6 @@ export function deleteDirectly(deps: AttemptDeps, cmd: DeleteCommand): Promise<E
     send: (kc) => deletePod(kc, cluster, { namespace, pod, uid, gracePeriodSeconds }),
     classify: (reply) => classifyDeletion(reply, gracePeriodSeconds),
   });
+  if (answer.outcome === 'deleted') deps.onDeleted?.(cluster, uid, deps.who);
+  return answer;
 }

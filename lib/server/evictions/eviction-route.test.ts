@@ -78,14 +78,30 @@ describe('the eviction route: outcomes', () => {
     expect(code).toBe(202);
     expect(answer).toMatchObject({ outcome: 'queued', budget: 'api' });
     expect(answer.message).toContain('Drainboard will keep retrying.');
-    const pending = kit.store.pendingRetries();
-    expect(pending).toContainEqual({
-      id: answer.retryId,
-      cluster: 'sim',
-      namespace: 'shop',
-      pod: nameOf(pod),
-      uid: uidOf(pod),
+    const pending = kit.store.retries.pending();
+    expect(pending).toContainEqual(
+      expect.objectContaining({
+        id: answer.retryId,
+        cluster: 'sim',
+        namespace: 'shop',
+        pod: nameOf(pod),
+        uid: uidOf(pod),
+        state: 'pending',
+        attempts: 1,
+        budget: 'api',
+      }),
+    );
+    const again = await kit.evict(
+      { namespace: 'shop', pod: nameOf(pod) },
+      { uid: uidOf(pod), retry: true },
+    );
+    expect(again.code).toBe(202);
+    expect(again.answer).toMatchObject({
+      outcome: 'queued',
+      retryId: answer.retryId,
+      attemptId: null,
     });
+    expect(kit.store.retries.pending().filter((r) => r.uid === uidOf(pod))).toHaveLength(1);
   });
 
   it('multiple-budgets (409): the search pods are selected by two budgets', async () => {

@@ -10,6 +10,7 @@ import { ClusterWatch, type ClusterWatchOptions } from './cluster-watch';
  */
 export class LiveClusters {
   private readonly watches = new Map<string, Promise<ClusterWatch>>();
+  private readonly observers: ((watch: ClusterWatch) => void)[] = [];
   readonly clock: Clock;
 
   constructor(
@@ -27,12 +28,22 @@ export class LiveClusters {
     if (!this.registry.has(name)) return undefined;
     let watch = this.watches.get(name);
     if (watch === undefined) {
-      watch = this.registry.kubeConfig(name).then((kc) => new ClusterWatch(name, kc, this.opts));
+      watch = this.registry.kubeConfig(name).then((kc) => {
+        const created = new ClusterWatch(name, kc, this.opts);
+        for (const observe of this.observers) observe(created);
+        return created;
+      });
       this.watches.set(name, watch);
       // A failure (the demo did not start) is not cached: the next request tries again.
       watch.catch(() => this.watches.delete(name));
     }
     return watch;
+  }
+
+  /** Calls `observe` with every watch created so far and with each one created later. */
+  async observe(observe: (watch: ClusterWatch) => void): Promise<void> {
+    this.observers.push(observe);
+    for (const watch of await this.all()) observe(watch);
   }
 
   /** The watches created so far, in creation order. */

@@ -1,6 +1,8 @@
 import 'server-only';
 
 import { ResourceSchema } from '@/lib/domain/changes';
+import { RetryStateSchema } from '@/lib/domain/retries';
+import { stuckKindCounts } from '@/lib/domain/stuck';
 
 import type { LiveClusters } from './live-clusters';
 
@@ -31,7 +33,7 @@ function render(families: Family[]): string {
 /**
  * The dashboard's metrics in the Prometheus text format 0.0.4: per cluster and resource the
  * watches, relists, restarts, events and last event age; per cluster the stream clients,
- * drops and events delivered.
+ * drops and events delivered; stuck items by kind and retry entries by state.
  * @see https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format
  */
 export async function renderMetrics(live: LiveClusters): Promise<string> {
@@ -73,6 +75,16 @@ export async function renderMetrics(live: LiveClusters): Promise<string> {
     'Events (snapshots included) handed to stream clients.',
   );
   const users = fam('drainboard_watch_users', 'gauge', 'Streams and requests holding the watches.');
+  const stuck = fam(
+    'drainboard_stuck_items',
+    'gauge',
+    'Stuck items by kind (retry, budget, terminating, node), as the stuck monitor last found them.',
+  );
+  const retries = fam(
+    'drainboard_retry_entries',
+    'gauge',
+    'Retry queue entries by state (every pending one; finished ones as recently kept).',
+  );
 
   for (const watch of await live.all()) {
     const cluster = watch.name;
@@ -96,6 +108,14 @@ export async function renderMetrics(live: LiveClusters): Promise<string> {
     dropped.samples.push({ labels: { cluster }, value: hub.dropped });
     delivered.samples.push({ labels: { cluster }, value: hub.eventsDelivered });
     users.samples.push({ labels: { cluster }, value: watch.userCount });
+    for (const [kind, value] of Object.entries(stuckKindCounts(watch.model.stuck()))) {
+      stuck.samples.push({ labels: { cluster, kind }, value });
+    }
+    const views = watch.model.retryViews();
+    for (const state of RetryStateSchema.options) {
+      const value = views.filter((v) => v.state === state).length;
+      retries.samples.push({ labels: { cluster, state }, value });
+    }
   }
   return render([
     watches,
@@ -109,5 +129,7 @@ export async function renderMetrics(live: LiveClusters): Promise<string> {
     opened,
     dropped,
     delivered,
+    stuck,
+    retries,
   ]);
 }

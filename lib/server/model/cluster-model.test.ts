@@ -2,6 +2,7 @@ import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ChangeEventSchema, type ChangeEvent } from '@/lib/domain/changes';
+import { retryView } from '@/lib/domain/test-views';
 
 import type { CachedObject } from '../k8s/reflector';
 import { ClusterModel } from './cluster-model';
@@ -23,7 +24,9 @@ const brief = (events: readonly ChangeEvent[]) =>
       ? `upsert ${e.resource} ${e.view.uid}`
       : e.kind === 'delete'
         ? `delete ${e.resource} ${e.uid}`
-        : `status ${e.resource} ${e.state}`,
+        : e.kind === 'watch-status'
+          ? `status ${e.resource} ${e.state}`
+          : e.kind,
   );
 
 /** A fixture as the reflector hands it on (the fixtures do set uid, name and resourceVersion). */
@@ -220,5 +223,44 @@ describe('ClusterModel', () => {
     expect(later.snapshot().seq).toBeGreaterThanOrEqual(lastSeen);
     later.applySynced('nodes', [node('node-a', 'n-a'), node('node-b', 'n-b')]);
     expect(later.since(lastSeen)).toBeUndefined();
+  });
+});
+
+describe('ClusterModel retry entries and stuck items', () => {
+  it('emits an entry only when it changed, keeps every pending one and the newest finished', () => {
+    const model = new ClusterModel({ firstSeq: 0, maxFinishedRetries: 2 });
+    const events: ChangeEvent[] = [];
+    model.subscribe((e) => events.push(ChangeEventSchema.parse(e)));
+    model.applyRetry(retryView(1, 'web-1'));
+    model.applyRetry(retryView(1, 'web-1'));
+    expect(events.map((e) => e.kind)).toEqual(['retry']);
+    for (const id of [2, 3, 4]) model.applyRetry(retryView(id, `web-${id}`, { state: 'evicted' }));
+    model.applyRetry(retryView(5, 'web-5'));
+    expect(model.retryViews().map((r) => r.id)).toEqual([1, 3, 4, 5]);
+    expect(model.snapshot().retries.map((r) => r.id)).toEqual([1, 3, 4, 5]);
+    model.applyRetry(retryView(1, 'web-1', { state: 'cancelled' }));
+    expect(model.retryViews().map((r) => r.id)).toEqual([4, 5, 1]);
+  });
+
+  it('emits the stuck list only when it changed', () => {
+    const model = new ClusterModel({ firstSeq: 0 });
+    const events: ChangeEvent[] = [];
+    model.subscribe((e) => events.push(e));
+    model.applyStuck([]);
+    const item = {
+      kind: 'node' as const,
+      key: 'node:node-a',
+      namespace: null,
+      name: 'node-a',
+      retryId: null,
+      since: '2026-11-29T00:00:00.000Z',
+      title: 'node-a has been cordoned for 6 min with 2 evictable pods',
+      diagnoses: [],
+      remedies: [],
+    };
+    model.applyStuck([item]);
+    model.applyStuck([{ ...item }]);
+    expect(events).toEqual([{ seq: 1, kind: 'stuck', items: [item] }]);
+    expect(model.snapshot().stuck).toEqual([item]);
   });
 });

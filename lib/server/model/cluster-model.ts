@@ -11,7 +11,8 @@ import {
   type WatchState,
   type WatchStatus,
 } from '@/lib/domain/changes';
-import type { EventView, NodeView, PodView } from '@/lib/domain/views';
+import type { RetryView, StuckItem } from '@/lib/domain/retries';
+import type { BudgetView, EventView, NodeView, PodView } from '@/lib/domain/views';
 
 import type { ReflectorEvent } from '../k8s/reflector';
 import { ChangeLog } from './change-log';
@@ -38,6 +39,8 @@ export interface ClusterModelOptions {
   historySize?: number;
   /** How many of the most recent Events the model keeps (default 300). */
   maxEvents?: number;
+  /** How many finished retry entries the model keeps besides every pending one (default 200). */
+  maxFinishedRetries?: number;
   /**
    * The feed position of the empty model. Default: the start time in microseconds, so every
    * process starts its feed past any seq an earlier process handed out, and a browser's
@@ -64,12 +67,17 @@ export class ClusterModel {
   private readonly listeners = new Set<ChangeListener>();
   private readonly log: ChangeLog;
   private readonly maxEvents: number;
+  private readonly maxFinishedRetries: number;
+  /** By id, in order of last change. */
+  private readonly retries = new Map<number, RetryView>();
+  private stuckItems: readonly StuckItem[] = [];
   private seq: number;
 
   constructor(options: ClusterModelOptions = {}) {
     this.seq = options.firstSeq ?? Date.now() * 1000;
     this.log = new ChangeLog(options.historySize ?? 1000);
     this.maxEvents = options.maxEvents ?? 300;
+    this.maxFinishedRetries = options.maxFinishedRetries ?? 200;
   }
 
   /** Feeds one reflector event of `resource` into the model. */
@@ -126,6 +134,52 @@ export class ClusterModel {
     this.emit({ kind: 'watch-status', resource, state, message });
   }
 
+  /**
+   * Records a retry queue entry as it is now and emits it if it changed. Every pending entry is
+   * kept; of the finished ones, the most recently changed `maxFinishedRetries`.
+   */
+  applyRetry(view: RetryView): void {
+    const previous = this.retries.get(view.id);
+    if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(view)) return;
+    this.retries.delete(view.id);
+    this.retries.set(view.id, view);
+    this.emit({ kind: 'retry', entry: view });
+    const finished = [...this.retries.values()].filter((r) => r.state !== 'pending');
+    for (const old of finished.slice(0, Math.max(finished.length - this.maxFinishedRetries, 0)))
+      this.retries.delete(old.id);
+  }
+
+  /** Records what the stuck monitor finds stuck now; emits only when the list changed. */
+  applyStuck(items: readonly StuckItem[]): void {
+    if (JSON.stringify(items) === JSON.stringify(this.stuckItems)) return;
+    this.stuckItems = items;
+    this.emit({ kind: 'stuck', items: [...items] });
+  }
+
+  /** The pod with this UID, if the model holds it. */
+  pod(uid: string): PodView | undefined {
+    return this.store('pods').get(uid) as PodView | undefined;
+  }
+
+  /** The budget `namespace`/`name`, if the model holds it. */
+  budgetNamed(namespace: string, name: string): BudgetView | undefined {
+    for (const view of this.store('budgets').values()) {
+      const budget = view as BudgetView;
+      if (budget.namespace === namespace && budget.name === name) return budget;
+    }
+    return undefined;
+  }
+
+  /** The retry entries held, in order of last change; views are shared: do not mutate. */
+  retryViews(): RetryView[] {
+    return [...this.retries.values()];
+  }
+
+  /** The stuck items, as last recorded. */
+  stuck(): readonly StuckItem[] {
+    return this.stuckItems;
+  }
+
   /** The state of every watch, without building a snapshot. */
   watchStatuses(): Record<Resource, WatchStatus> {
     return { ...this.watchStatus };
@@ -142,6 +196,8 @@ export class ClusterModel {
       endpoints: this.list('endpointslices'),
       events: this.list('events'),
       watchStatus: this.watchStatuses(),
+      retries: this.retryViews(),
+      stuck: [...this.stuckItems],
     };
   }
 

@@ -100,6 +100,7 @@ describe('toPodView', () => {
         owner: null,
         labels: {},
         isReady: false,
+        finalizers: [],
         terminationGracePeriodSeconds: 30,
         containers: [
           {
@@ -121,6 +122,14 @@ describe('toPodView', () => {
         spec: { containers: [], terminationGracePeriodSeconds: 0 },
       },
       expected: { deletionGracePeriodSeconds: 0, terminationGracePeriodSeconds: 0 },
+    },
+    {
+      name: 'finalizers are kept',
+      pod: {
+        metadata: { uid: 'u', finalizers: ['example.com/x'] },
+        spec: { containers: [] },
+      },
+      expected: { finalizers: ['example.com/x'] },
     },
   ];
 

@@ -114,6 +114,7 @@ export function toPodView(pod: V1Pod): PodView {
     createdAt: toTime(meta?.creationTimestamp),
     deletionTimestamp: toTime(meta?.deletionTimestamp),
     deletionGracePeriodSeconds: meta?.deletionGracePeriodSeconds ?? null,
+    finalizers: meta?.finalizers ?? [],
     terminationGracePeriodSeconds:
       pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS,
     containers: (pod.spec?.containers ?? []).map((c) =>

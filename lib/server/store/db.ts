@@ -49,6 +49,41 @@ export const MIGRATIONS: readonly string[] = [
   // A direct delete, the docs' last resort, is recorded as an attempt too; earlier rows evicted.
   `ALTER TABLE attempts ADD COLUMN action TEXT NOT NULL DEFAULT 'evict'
      CHECK (action IN ('evict', 'delete'));`,
+  // The durable retry queue (issue 6): every state, the policy's fields, who asked, the attempt
+  // in flight; each attempt names its entry. Entries of version 2 were pending, one attempt old.
+  `CREATE TABLE retries_v3 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     cluster TEXT NOT NULL,
+     namespace TEXT NOT NULL,
+     pod TEXT NOT NULL,
+     uid TEXT NOT NULL,
+     options TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN
+       ('pending', 'evicted', 'gone', 'replaced', 'failed', 'cancelled', 'expired')),
+     who TEXT NOT NULL,
+     created TEXT NOT NULL,
+     updated TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     next_attempt TEXT,
+     attempts INTEGER NOT NULL,
+     consecutive_failures INTEGER NOT NULL DEFAULT 0,
+     blocked_by_stale INTEGER NOT NULL DEFAULT 0,
+     budget TEXT,
+     reason TEXT,
+     in_flight_attempt INTEGER REFERENCES attempts (id)
+   );
+   INSERT INTO retries_v3 (id, cluster, namespace, pod, uid, options, state, who, created,
+       updated, deadline, next_attempt, attempts, budget)
+     SELECT r.id, r.cluster, r.namespace, r.pod, r.uid, r.options, r.state, a.who, r.created,
+       r.created, strftime('%Y-%m-%dT%H:%M:%fZ', r.created, '+1 hour'), r.created, 1, r.budget
+     FROM retries r JOIN attempts a ON a.id = r.attempt_id;
+   ALTER TABLE attempts ADD COLUMN retry_id INTEGER REFERENCES retries_v3 (id);
+   UPDATE attempts SET retry_id = (SELECT r.id FROM retries r WHERE r.attempt_id = attempts.id);
+   DROP TABLE retries;
+   ALTER TABLE retries_v3 RENAME TO retries;
+   CREATE INDEX retries_by_cluster ON retries (cluster, id);
+   CREATE UNIQUE INDEX retries_one_pending ON retries (cluster, uid) WHERE state = 'pending';
+   CREATE INDEX attempts_by_retry ON attempts (retry_id, id);`,
 ];
 
 /**

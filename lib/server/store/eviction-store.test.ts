@@ -93,7 +93,14 @@ describe('EvictionStore', () => {
         budget: { name: 'api', status },
         latencyMs: 12,
       },
-      { created: '2026-11-29T00:00:01.000Z', budget: 'api' },
+      (retries) =>
+        retries.createOrJoin(id, {
+          created: Date.parse('2026-11-29T00:00:01.000Z'),
+          deadline: Date.parse('2026-11-29T01:00:01.000Z'),
+          nextAttemptAt: Date.parse('2026-11-29T00:00:04.000Z'),
+          budget: 'api',
+          blockedByStale: false,
+        }).id,
     );
     expect(store.list({ cluster: 'prod', namespace: 'shop', pod: 'api-1', limit: 10 })).toEqual([
       {
@@ -109,8 +116,21 @@ describe('EvictionStore', () => {
         retryId,
       },
     ]);
-    expect(store.pendingRetries()).toEqual([
-      { id: retryId, cluster: 'prod', namespace: 'shop', pod: 'api-1', uid: 'uid-1' },
+    expect(store.retries.pending()).toMatchObject([
+      {
+        id: retryId,
+        cluster: 'prod',
+        namespace: 'shop',
+        pod: 'api-1',
+        uid: 'uid-1',
+        state: 'pending',
+        who: 'ops',
+        attempts: 1,
+        budget: 'api',
+        deadline: Date.parse('2026-11-29T01:00:01.000Z'),
+        nextAttemptAt: Date.parse('2026-11-29T00:00:04.000Z'),
+        inFlightAttempt: null,
+      },
     ]);
     expect(store.list({ cluster: 'other', limit: 10 })).toEqual([]);
     store.close();

@@ -9,6 +9,7 @@ import {
 import type { EvictionOutcome, PodAction } from '@/lib/domain/eviction-outcome';
 
 import { openDb, type Db } from './db';
+import { RetryStore } from './retry-store';
 
 /** An attempt as it starts: before the Eviction (or the DELETE) is sent. */
 export interface NewAttempt {
@@ -32,13 +33,6 @@ export interface AttemptResult {
   cause: string | null;
   budget: { name: string; status: BudgetMoment | null } | null;
   latencyMs: number;
-}
-
-/** A retry entry for a blocked eviction; handled by the retry queue (issue 6). */
-export interface NewRetry {
-  /** RFC 3339. */
-  created: string;
-  budget: string | null;
 }
 
 /** Which attempts to list, newest first. */
@@ -99,43 +93,56 @@ function viewOf(row: AttemptRow): AttemptView {
 }
 
 /**
- * Every attempt on a pod (Evictions and direct deletes) and the pending retry entries, in
+ * Every attempt on a pod (Evictions and direct deletes) and the retry queue's entries, in
  * SQLite under the data directory, so they survive a restart. Synchronous (better-sqlite3):
  * each call is one short transaction.
  */
 export class EvictionStore {
-  private constructor(private readonly db: Db) {}
+  /** The retry queue's entries, in the same database. */
+  readonly retries: RetryStore;
+
+  private constructor(private readonly db: Db) {
+    this.retries = new RetryStore(db);
+  }
 
   /** Opens the store under `dataDir`, migrating its schema. */
   static open(dataDir: string): EvictionStore {
     return new EvictionStore(openDb(dataDir));
   }
 
-  /** Records an attempt before its request is sent; returns its id. */
-  begin(a: NewAttempt): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO attempts (action, time, who, cluster, namespace, pod, uid, options)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        a.action,
-        a.time,
-        a.who,
-        a.cluster,
-        a.namespace,
-        a.pod,
-        a.uid,
-        JSON.stringify(a.options),
-      );
-    return Number(info.lastInsertRowid);
+  /**
+   * Records an attempt before its request is sent; returns its id. An attempt of retry entry
+   * `retryId` is marked as the entry's attempt in flight in the same transaction.
+   */
+  begin(a: NewAttempt, retryId?: number): number {
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO attempts (action, time, who, cluster, namespace, pod, uid, options, retry_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          a.action,
+          a.time,
+          a.who,
+          a.cluster,
+          a.namespace,
+          a.pod,
+          a.uid,
+          JSON.stringify(a.options),
+          retryId ?? null,
+        );
+      const id = Number(info.lastInsertRowid);
+      if (retryId !== undefined) this.retries.markInFlight(retryId, id, Date.parse(a.time));
+      return id;
+    })();
   }
 
   /**
-   * Records what attempt `id` came to and, in the same transaction, the pending retry entry
-   * when `retry` is given; returns the retry's id.
+   * Records what attempt `id` came to and, in the same transaction, what `then` does with the
+   * retry queue (create or settle an entry); returns what `then` returns.
    */
-  finish(id: number, r: AttemptResult, retry?: NewRetry): number | undefined {
+  finish<T>(id: number, r: AttemptResult, then?: (retries: RetryStore) => T): T | undefined {
     return this.db.transaction(() => {
       this.db
         .prepare(
@@ -153,25 +160,15 @@ export class EvictionStore {
           r.latencyMs,
           id,
         );
-      return retry === undefined ? undefined : this.addRetry(id, retry);
+      return then?.(this.retries);
     })();
-  }
-
-  private addRetry(attemptId: number, retry: NewRetry): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO retries (cluster, namespace, pod, uid, options, state, created, budget, attempt_id)
-         SELECT cluster, namespace, pod, uid, options, 'pending', ?, ?, id FROM attempts WHERE id = ?`,
-      )
-      .run(retry.created, retry.budget, attemptId);
-    return Number(info.lastInsertRowid);
   }
 
   /** The attempts of a cluster (optionally one namespace, one pod), newest first. */
   list(q: AttemptQuery): AttemptView[] {
     const rows = this.db
       .prepare(
-        `SELECT a.*, r.id AS retry_id FROM attempts a LEFT JOIN retries r ON r.attempt_id = a.id
+        `SELECT a.* FROM attempts a
          WHERE a.cluster = @cluster
            AND (@namespace IS NULL OR a.namespace = @namespace)
            AND (@pod IS NULL OR a.pod = @pod)
@@ -184,15 +181,6 @@ export class EvictionStore {
         limit: q.limit,
       }) as AttemptRow[];
     return rows.map(viewOf);
-  }
-
-  /** The pending retry entries, oldest first (read by the retry queue, issue 6). */
-  pendingRetries(): { id: number; cluster: string; namespace: string; pod: string; uid: string }[] {
-    return this.db
-      .prepare(
-        `SELECT id, cluster, namespace, pod, uid FROM retries WHERE state = 'pending' ORDER BY id`,
-      )
-      .all() as { id: number; cluster: string; namespace: string; pod: string; uid: string }[];
   }
 
   close(): void {

@@ -6,6 +6,7 @@ import { BudgetsView } from '@/components/budgets/budgets-view';
 import { NodesView } from '@/components/nodes/nodes-view';
 import { OverviewView } from '@/components/overview/overview-view';
 import { PodsView } from '@/components/pods/pods-view';
+import { RetriesView } from '@/components/retries/retries-view';
 import { decodeParam, findView, type ViewSlug } from '@/components/shell/views';
 import { ComingLater } from '@/components/ui/coming-later';
 import { Notice } from '@/components/ui/notice';
@@ -29,6 +30,7 @@ function ViewContent({ slug, cluster }: { slug: ViewSlug; cluster: string }) {
     case 'budgets':
       return <BudgetsView cluster={cluster} />;
     case 'retries':
+      return <RetriesView cluster={cluster} />;
     case 'timelines':
     case 'walkthroughs':
       return <ComingLater />;

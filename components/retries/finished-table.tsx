@@ -1,0 +1,51 @@
+import Link from 'next/link';
+
+import { podHref } from '@/lib/client/evictions-request';
+import type { RetryRow } from '@/lib/client/retry-rows';
+
+import { Age } from '../ui/age';
+import { StatusBadge } from '../ui/status-badge';
+import { CELL, NONE, RetryTable, ROW } from './table-parts';
+
+/** The finished table's columns, in order (e2e/pages/retries.ts reads cells by this order). */
+export const FINISHED_COLUMNS = ['Pod', 'Outcome', 'Reason', 'Attempts', 'Budget', 'Finished'];
+
+/** Why it ended (failed, expired, cancelled), else the last answer in words. */
+function reasonOf(row: RetryRow): string | null {
+  return row.entry.reason ?? row.entry.lastAnswer?.message ?? null;
+}
+
+/** Entries that are no longer retried, newest first, with their outcome and why. */
+export function FinishedTable({ cluster, rows }: { cluster: string; rows: readonly RetryRow[] }) {
+  return (
+    <RetryTable label="Finished retries" columns={FINISHED_COLUMNS}>
+      {rows.map((row) => {
+        const { entry } = row;
+        const reason = reasonOf(row);
+        return (
+          <tr key={entry.id} className={ROW}>
+            <th scope="row" className={`${CELL} text-left font-normal`}>
+              <Link
+                href={podHref(cluster, entry.namespace, entry.pod)}
+                className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
+              >
+                {row.ref}
+              </Link>
+            </th>
+            <td className={CELL}>
+              <StatusBadge tone={row.status.tone} label={row.status.label} />
+            </td>
+            <td className={`${CELL} max-w-md`}>
+              {reason === null ? <span className={NONE}>none given</span> : reason}
+            </td>
+            <td className={`${CELL} tabular-nums`}>{entry.attempts}</td>
+            <td className={CELL}>{entry.budget ?? <span className={NONE}>none named</span>}</td>
+            <td className={CELL}>
+              <Age since={row.updatedAt} /> ago
+            </td>
+          </tr>
+        );
+      })}
+    </RetryTable>
+  );
+}

@@ -1,0 +1,146 @@
+'use client';
+
+import Link from 'next/link';
+import { memo } from 'react';
+
+import { podHref } from '@/lib/client/evictions-request';
+import type { RetryRow } from '@/lib/client/retry-rows';
+import type { RetryView } from '@/lib/domain/retries';
+
+import { Age } from '../ui/age';
+import { StatusBadge } from '../ui/status-badge';
+import { RetryWaitText } from './retry-wait';
+import { StuckFindings } from './stuck-findings';
+import { CELL, NONE, RetryTable, ROW } from './table-parts';
+
+/** The pending table's columns, in order (e2e/pages/retries.ts reads cells by this order). */
+export const PENDING_COLUMNS = [
+  'Pod',
+  'Budget',
+  "Cluster's message",
+  'Attempts',
+  'Age',
+  'Next attempt',
+  'State',
+  'Actions',
+] as const;
+
+/** What a pending row's buttons do; stable across renders (memoised by the view). */
+export interface PendingActions {
+  readonly cluster: string;
+  readonly onRetryNow: (entry: RetryView) => void;
+  readonly onCancel: (entry: RetryView) => void;
+  readonly onDelete: (entry: RetryView) => void;
+}
+
+const SMALL_BUTTON =
+  'rounded-md border px-2 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50';
+const PLAIN = `${SMALL_BUTTON} border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`;
+const DANGER = `${SMALL_BUTTON} border-red-700 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`;
+
+function StateCell({ row }: { row: RetryRow }) {
+  if (row.stuck === null) {
+    const detail = row.entry.blockedByStale ? 'budget status stale' : null;
+    return <StatusBadge tone={row.status.tone} label={row.status.label} detail={detail} />;
+  }
+  return (
+    <div className="space-y-1.5">
+      <StatusBadge tone="failed" label="Stuck" />
+      <StuckFindings diagnoses={row.stuck.diagnoses} remedies={row.stuck.remedies} />
+    </div>
+  );
+}
+
+const PendingRow = memo(function PendingRow({
+  row,
+  actions,
+  isBusy,
+}: {
+  row: RetryRow;
+  actions: PendingActions;
+  /** A retry-now or cancel of this entry is on its way. */
+  isBusy: boolean;
+}) {
+  const { entry, ref } = row;
+  return (
+    <tr className={ROW}>
+      <th scope="row" className={`${CELL} min-w-44 text-left font-normal`}>
+        <Link
+          href={podHref(actions.cluster, entry.namespace, entry.pod)}
+          className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
+        >
+          {ref}
+        </Link>
+      </th>
+      <td className={CELL}>{entry.budget ?? <span className={NONE}>none named</span>}</td>
+      <td className={`${CELL} max-w-md`}>
+        {row.message === null ? <span className={NONE}>no answer yet</span> : row.message}
+      </td>
+      <td className={`${CELL} tabular-nums`}>{entry.attempts}</td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <Age since={row.createdAt} />
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <RetryWaitText wait={row.wait} />
+      </td>
+      <td className={`${CELL} min-w-56`}>
+        <StateCell row={row} />
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <div className="flex flex-wrap gap-1.5">
+          <button
+            type="button"
+            aria-label={`Retry now ${ref}`}
+            disabled={isBusy}
+            onClick={() => actions.onRetryNow(entry)}
+            className={PLAIN}
+          >
+            Retry now
+          </button>
+          <button
+            type="button"
+            aria-label={`Cancel retry ${ref}`}
+            disabled={isBusy}
+            onClick={() => actions.onCancel(entry)}
+            className={PLAIN}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            aria-label={`Delete pod ${ref}`}
+            aria-haspopup="dialog"
+            onClick={() => actions.onDelete(entry)}
+            className={DANGER}
+          >
+            Delete pod…
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+});
+
+/** The pending entries: what each waits on, what the cluster said, and what can be done. */
+export function PendingTable({
+  rows,
+  actions,
+  busyId,
+}: {
+  rows: readonly RetryRow[];
+  actions: PendingActions;
+  busyId: number | null;
+}) {
+  return (
+    <RetryTable label="Pending retries" columns={PENDING_COLUMNS}>
+      {rows.map((row) => (
+        <PendingRow
+          key={row.entry.id}
+          row={row}
+          actions={actions}
+          isBusy={busyId === row.entry.id}
+        />
+      ))}
+    </RetryTable>
+  );
+}

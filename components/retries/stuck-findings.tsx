@@ -1,0 +1,45 @@
+import type { Diagnosis, Remedy } from '@/lib/domain/retries';
+
+/** The remedy's detail, without a repeat of its title when the detail starts with it. */
+function detailOf(remedy: Remedy): string {
+  const { title, detail } = remedy;
+  if (!detail.startsWith(title)) return detail;
+  const rest = detail.slice(title.length).replace(/^[\s:.,;—-]+/, '');
+  return rest === '' ? detail : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
+ * Why something is stuck and what to do: the diagnoses in the monitor's words, then the
+ * remedies, each with its consequence. Lists named "Diagnoses" and "Remedies".
+ */
+export function StuckFindings({
+  diagnoses,
+  remedies,
+}: {
+  diagnoses: readonly Diagnosis[];
+  remedies: readonly Remedy[];
+}) {
+  return (
+    <div className="space-y-1.5 text-xs">
+      {diagnoses.length === 0 ? (
+        <p className="text-zinc-600 dark:text-zinc-400">No diagnosis yet.</p>
+      ) : (
+        <ul aria-label="Diagnoses" className="list-disc space-y-0.5 pl-4">
+          {diagnoses.map((d, i) => (
+            <li key={`${d.code}-${i}`}>{d.text}</li>
+          ))}
+        </ul>
+      )}
+      {remedies.length === 0 ? null : (
+        <ul aria-label="Remedies" className="space-y-0.5">
+          {remedies.map((r) => (
+            <li key={`${r.code}-${r.title}`}>
+              <span className="font-semibold">{r.title}</span>
+              <span className="text-zinc-700 dark:text-zinc-300">: {detailOf(r)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
