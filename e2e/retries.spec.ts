@@ -189,7 +189,12 @@ test('replacements that never become Ready: stuck with its diagnosis and remedie
   await expect.poll(() => retries.overviewCount('Stuck')).toBeGreaterThanOrEqual(1);
   await retries.overviewLink.click();
 
+  const attempts = await retries.attempts('shop', second);
+  await retries.retryNow('shop', second);
+  await expect(retries.actionResult).toContainText(`Retrying shop/${second} now`);
+  await expect.poll(() => retries.attempts('shop', second)).toBeGreaterThan(attempts);
   await retries.cancel('shop', second);
+  await expect(retries.actionResult).toContainText(`Cancelled the retry of shop/${second}`);
   await expect(retries.pendingRow('shop', second)).toHaveCount(0);
   await expect(item).toHaveCount(0, { timeout: 15_000 });
   await expect.poll(() => retries.outcomeWord('shop', second)).toBe('Cancelled');

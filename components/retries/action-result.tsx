@@ -4,15 +4,26 @@ import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
 
 /**
  * The result of the last "Retry now" or "Cancel", in words, with the server's reason for a
- * refusal. Announced when it changes (a status region; an alert when it failed).
+ * refusal. The status region is always there (empty before the first action), so that screen
+ * readers announce each result as it arrives.
  */
-export function RetryActionResult({ words }: { words: RetryActionWords }) {
+export function RetryActionResult({ words }: { words: RetryActionWords | null }) {
   return (
     <div
-      role={words.tone === 'failed' ? 'alert' : 'status'}
+      role="status"
       aria-label="Retry action result"
-      className={`rounded-md border px-4 py-3 text-sm ${TONE_SURFACE[words.tone]}`}
+      className={
+        words === null ? '' : `rounded-md border px-4 py-3 text-sm ${TONE_SURFACE[words.tone]}`
+      }
     >
+      {words === null ? null : <ActionWords words={words} />}
+    </div>
+  );
+}
+
+function ActionWords({ words }: { words: RetryActionWords }) {
+  return (
+    <>
       <p className="font-semibold">
         <span aria-hidden="true" className={`mr-1.5 ${TONE_TEXT[words.tone]}`}>
           {TONE_ICON[words.tone]}
@@ -24,6 +35,6 @@ export function RetryActionResult({ words }: { words: RetryActionWords }) {
           The server said: <q>{words.detail}</q>
         </p>
       )}
-    </div>
+    </>
   );
 }

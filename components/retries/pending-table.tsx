@@ -34,7 +34,7 @@ export interface PendingActions {
 }
 
 const SMALL_BUTTON =
-  'rounded-md border px-2 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50';
+  'rounded-md border px-2 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 const PLAIN = `${SMALL_BUTTON} border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`;
 const DANGER = `${SMALL_BUTTON} border-red-700 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`;
 
@@ -91,8 +91,8 @@ const PendingRow = memo(function PendingRow({
           <button
             type="button"
             aria-label={`Retry now ${ref}`}
-            disabled={isBusy}
-            onClick={() => actions.onRetryNow(entry)}
+            aria-disabled={isBusy}
+            onClick={() => isBusy || actions.onRetryNow(entry)}
             className={PLAIN}
           >
             Retry now
@@ -100,8 +100,8 @@ const PendingRow = memo(function PendingRow({
           <button
             type="button"
             aria-label={`Cancel retry ${ref}`}
-            disabled={isBusy}
-            onClick={() => actions.onCancel(entry)}
+            aria-disabled={isBusy}
+            onClick={() => isBusy || actions.onCancel(entry)}
             className={PLAIN}
           >
             Cancel

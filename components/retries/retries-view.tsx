@@ -55,7 +55,7 @@ function Retries({ cluster, state }: { cluster: string; state: LiveState }) {
         <RetryDeleteDialog target={deleting} onClose={() => setDeleting(null)} />
       )}
       <Section id="pending-retries" title="Pending retries">
-        {act.result === null ? null : <RetryActionResult words={act.result} />}
+        <RetryActionResult words={act.result} />
         {rows.pending.length > 0 ? (
           <PendingTable rows={rows.pending} actions={act.actions} busyId={act.busyId} />
         ) : (

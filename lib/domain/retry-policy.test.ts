@@ -30,6 +30,7 @@ function entry(over: Partial<RetryEntry> = {}): RetryEntry {
     attempts: 0,
     consecutiveFailures: 0,
     blockedByStale: false,
+    holdUntil: 0,
     reason: null,
     ...over,
   };
@@ -131,8 +132,8 @@ describe('nextState', () => {
 
   it.each<{ now: number; after?: number; state: RetryState }>([
     { now: T0 + HOUR - 60_000, state: 'pending' },
-    { now: T0 + HOUR - 1000, state: 'expired' },
-    { now: T0 + HOUR - 60_000, after: 120, state: 'expired' },
+    { now: T0 + HOUR - 1000, state: 'pending' },
+    { now: T0 + HOUR - 60_000, after: 120, state: 'pending' },
     { now: T0 + HOUR, state: 'expired' },
   ])('a retry answered at $now with Retry-After $after is $state', ({ now, after, state }) => {
     const answer: AttemptAnswer = {
@@ -140,7 +141,24 @@ describe('nextState', () => {
       message: '',
       ...(after !== undefined ? { retryAfterSeconds: after } : {}),
     };
-    expect(nextState(entry(), answer, at(now, 0.5)).state).toBe(state);
+    const next = nextState(entry(), answer, at(now, 0.5));
+    expect(next.state).toBe(state);
+    if (state === 'pending') expect(next.nextAttemptAt).toBeLessThanOrEqual(T0 + HOUR);
+  });
+
+  it('holds the entry until its next attempt after throttling or an error, not after a block', () => {
+    const throttled = nextState(
+      entry(),
+      { outcome: 'rate-limited', message: '', retryAfterSeconds: 7 },
+      at(T0, 0),
+    );
+    expect(throttled.holdUntil).toBe(T0 + 7000);
+    expect(nextState(entry(), { outcome: 'error', message: '' }, at(T0, 0.5)).holdUntil).toBe(
+      T0 + 2500,
+    );
+    expect(nextState(throttled, { outcome: 'blocked', message: '' }, at(T0, 0.5)).holdUntil).toBe(
+      0,
+    );
   });
 
   it('lets an accepted eviction win over a passed deadline', () => {
@@ -264,6 +282,22 @@ describe('shouldWakeNow', () => {
       wake: null,
     },
     { name: 'past deadline', budget: open, e: {}, inFlight: 0, now: T0 + HOUR, wake: null },
+    {
+      name: 'room, held by Retry-After',
+      budget: open,
+      e: { holdUntil: T0 + 1 },
+      inFlight: 0,
+      now: T0,
+      wake: null,
+    },
+    {
+      name: 'stale status showing room',
+      budget: budgetView('web', { generation: 2, observedGeneration: 1, disruptionsAllowed: 1 }),
+      e: { nextAttemptAt: later },
+      inFlight: 0,
+      now: T0,
+      wake: null,
+    },
   ])('$name → $wake', ({ budget, e, inFlight, now, wake }) => {
     expect(shouldWakeNow(budget, entry(e), inFlight, now)).toBe(wake);
   });
@@ -345,6 +379,17 @@ describe('planWakes', () => {
     expect(planWakes(behind, closed, T0)).toEqual({ wakes: [], nextAt: T0 + 30_000 });
     // While an attempt for the budget is in flight, its answer (not a timer) comes next.
     expect(planWakes(behind, () => ({ budget: open(0), busy: 1 }), T0).nextAt).toBe(T0 + HOUR);
+  });
+
+  it('skips a waiter held by throttling when the budget has room, and looks again when it ends', () => {
+    const waiters = [
+      waiter({ id: 1, createdAt: T0, holdUntil: T0 + 9000 }),
+      waiter({ id: 2, createdAt: T0 + 1 }),
+    ];
+    expect(planWakes(waiters, () => ({ budget: open(1), busy: 0 }), T0)).toEqual({
+      wakes: [{ entry: waiters[1], reason: 'room' }],
+      nextAt: T0 + 9000,
+    });
   });
 
   it('never wakes a waiter past its deadline', () => {

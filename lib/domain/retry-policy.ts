@@ -31,6 +31,11 @@ export interface RetryEntry {
   readonly consecutiveFailures: number;
   /** The last block was the budget's stale status, so its recomputation is worth a wake. */
   readonly blockedByStale: boolean;
+  /**
+   * No attempt before this time, whatever the budget shows: the backoff after an answer that
+   * was not a budget's block (API throttling with its `Retry-After`, an error); 0 after a block.
+   */
+  readonly holdUntil: number;
   /** Why the entry ended, for `failed` and `expired`. */
   readonly reason: string | null;
 }
@@ -65,21 +70,34 @@ function end(entry: RetryEntry, state: RetryState, reason: string | null = null)
   return { ...entry, state, reason, attempts: entry.attempts + 1 };
 }
 
-/** Schedules the next attempt, or `expired` when it would fall past the deadline. */
+const DEADLINE_PASSED = 'The deadline passed before the eviction was accepted.';
+
+/**
+ * Schedules the next attempt, at the deadline at the latest (where {@link expireIfDue} ends the
+ * entry, so a budget reopening until then still counts); `expired` when answered at or after it.
+ * `hold`: the budget's room must not wake it sooner (the answer was not the budget's).
+ */
 function retry(
   entry: RetryEntry,
   { now, random }: PolicyInputs,
-  change: { failures: number; stale: boolean; retryAfterSeconds: number | undefined },
+  change: {
+    failures: number;
+    stale: boolean;
+    retryAfterSeconds: number | undefined;
+    hold: boolean;
+  },
 ): RetryEntry {
+  if (now >= entry.deadline) return end(entry, 'expired', DEADLINE_PASSED);
   const attempts = entry.attempts + 1;
-  const nextAttemptAt = now + backoffMs(attempts, random, change.retryAfterSeconds);
-  if (nextAttemptAt >= entry.deadline) return end(entry, 'expired', 'the deadline passed');
+  const backoff = now + backoffMs(attempts, random, change.retryAfterSeconds);
+  const nextAttemptAt = Math.min(backoff, entry.deadline);
   return {
     ...entry,
     attempts,
     nextAttemptAt,
     consecutiveFailures: change.failures,
     blockedByStale: change.stale,
+    holdUntil: change.hold ? nextAttemptAt : 0,
   };
 }
 
@@ -87,9 +105,10 @@ function retry(
  * What an attempt's answer does to a pending entry (eviction-semantics §3): 201 `evicted`; 404
  * `gone`; the UID precondition's 409 `replaced`; several budgets and 403 `failed`, not retried;
  * API-priority 429 and a budget's block retried (`Retry-After` as a floor); `error` and
- * `unreachable` retried with backoff and `failed` after {@link MAX_CONSECUTIVE_FAILURES} in a row.
- * A retry that would come at or after the deadline is `expired`. Entries not pending are returned
- * unchanged.
+ * `unreachable` retried with backoff and `failed` after {@link MAX_CONSECUTIVE_FAILURES} in a row;
+ * throttling and errors hold the entry until its next attempt even if the budget has room. An
+ * answer at or after the deadline that does not end the entry makes it `expired`. Entries not
+ * pending are returned unchanged.
  */
 export function nextState(
   entry: RetryEntry,
@@ -112,18 +131,25 @@ export function nextState(
     case 'would-evict':
     case 'deleted':
       return end(entry, 'failed', answer.message);
-    case 'rate-limited':
     case 'blocked':
     case 'queued':
       return retry(entry, inputs, {
         failures: 0,
         stale: answer.stale ?? false,
         retryAfterSeconds: after,
+        hold: false,
+      });
+    case 'rate-limited':
+      return retry(entry, inputs, {
+        failures: 0,
+        stale: false,
+        retryAfterSeconds: after,
+        hold: true,
       });
     case 'error':
     case 'unreachable':
       if (failures >= MAX_CONSECUTIVE_FAILURES) return end(entry, 'failed', answer.message);
-      return retry(entry, inputs, { failures, stale: false, retryAfterSeconds: after });
+      return retry(entry, inputs, { failures, stale: false, retryAfterSeconds: after, hold: true });
     default: {
       const never: never = answer.outcome;
       return never;
@@ -134,8 +160,17 @@ export function nextState(
 /** A pending entry whose deadline has passed is `expired`; any other is returned unchanged. */
 export function expireIfDue(entry: RetryEntry, now: number): RetryEntry {
   return entry.state === 'pending' && now >= entry.deadline
-    ? { ...entry, state: 'expired', reason: 'the deadline passed' }
+    ? { ...entry, state: 'expired', reason: DEADLINE_PASSED }
     : entry;
+}
+
+/**
+ * The evictions a budget has room for beyond `inFlight`: none while its status is stale (the API
+ * server refuses every eviction under it until the disruption controller catches up).
+ */
+export function roomOf(budget: BudgetView, inFlight: number): number {
+  if (budgetState(budget).kind === 'stale') return 0;
+  return Math.max(budget.disruptionsAllowed - inFlight, 0);
 }
 
 /** Why a waiter wakes now: the budget has room, its status was recomputed, or its timer is due. */
@@ -154,10 +189,10 @@ export function shouldWakeNow(
   inFlight: number,
   now: number,
 ): WakeReason | null {
-  if (entry.state !== 'pending' || now >= entry.deadline) return null;
+  if (entry.state !== 'pending' || now >= entry.deadline || now < entry.holdUntil) return null;
   const due = now >= entry.nextAttemptAt;
   if (budget === undefined) return due ? 'backoff' : null;
-  if (budget.disruptionsAllowed - inFlight > 0) return 'room';
+  if (roomOf(budget, inFlight) > 0) return 'room';
   if (inFlight > 0) return null;
   if (entry.blockedByStale && budgetState(budget).kind !== 'stale') return 'recomputed';
   return due ? 'backoff' : null;
@@ -194,7 +229,8 @@ export interface WakePlan<W extends Waiter> {
 
 /**
  * The waiters to attempt now, and why. Per budget, first come first served: when the budget
- * has room, the earliest `disruptionsAllowed - busy` waiters; otherwise only the first in line
+ * has room (see {@link roomOf}), the earliest `disruptionsAllowed - busy` waiters not held by
+ * throttling or an error; otherwise only the first in line
  * may probe (its timer is due, or the stale status it was refused for has been recomputed), and
  * only while nothing for the budget is in flight. The others wait for room, so a budget that
  * reopens once is taken by one waiter and a blocked line costs one probe at a time.
@@ -217,16 +253,19 @@ export function planWakes<W extends Waiter>(
   for (const [key, line] of lines) {
     line.sort(byArrival);
     const { budget, busy } = side(key);
-    const room = budget === undefined ? 0 : Math.max(budget.disruptionsAllowed - busy, 0);
+    const room = budget === undefined ? 0 : roomOf(budget, busy);
     if (room > 0) {
-      for (const entry of line.slice(0, room)) wakes.push({ entry, reason: 'room' });
+      const held = line.filter((w) => now < w.holdUntil);
+      for (const w of held) nextAt = Math.min(nextAt, w.holdUntil);
+      const ready = line.filter((w) => now >= w.holdUntil).slice(0, room);
+      for (const entry of ready) wakes.push({ entry, reason: 'room' });
       continue;
     }
     const [head] = line;
     if (head === undefined || busy > 0) continue;
     const reason = shouldWakeNow(budget, head, busy, now);
     if (reason !== null) wakes.push({ entry: head, reason });
-    else nextAt = Math.min(nextAt, head.nextAttemptAt);
+    else nextAt = Math.min(nextAt, Math.max(head.nextAttemptAt, head.holdUntil));
   }
   return { wakes, nextAt };
 }

@@ -94,10 +94,15 @@ export function diagnoseTerminating(
   ]);
 }
 
-/** A pod a drain must evict: not a DaemonSet's, not finished, not already terminating. */
+/**
+ * A pod a drain must evict: not a DaemonSet's, not a mirror pod (owned by its Node: the kubelet
+ * runs it from a static manifest, and kubectl drain skips it), not finished, not already
+ * terminating.
+ */
 export function isEvictable(pod: PodView): boolean {
   return (
     pod.owner?.kind !== 'DaemonSet' &&
+    pod.owner?.kind !== 'Node' &&
     pod.phase !== 'Succeeded' &&
     pod.phase !== 'Failed' &&
     pod.deletionTimestamp === null

@@ -221,10 +221,11 @@ describe('what is not stuck', () => {
       },
     ],
     [
-      'a cordoned node left with DaemonSet, finished and terminating pods only',
+      'a cordoned node left with DaemonSet, mirror, finished and terminating pods only',
       {
         pods: [
           podView('agent', { owner: { kind: 'DaemonSet', name: 'agent', uid: 'ds-1' } }),
+          podView('etcd-node-1', { owner: { kind: 'Node', name: 'node-1', uid: 'node-uid-1' } }),
           podView('job', { phase: 'Succeeded', isReady: false }),
           terminating('web-1', ago(-MIN)),
         ],

@@ -78,7 +78,8 @@ export async function evict(deps: AttemptDeps, cmd: EvictCommand): Promise<Evict
   const retry = asked.retry && !asked.dryRun;
   if (retry) {
     const waiting = deps.store.retries.pendingFor(cluster, uid);
-    if (waiting !== undefined) {
+    // Another pod under that UID is not this one: the cluster answers it (409 on the precondition).
+    if (waiting !== undefined && waiting.namespace === namespace && waiting.pod === pod) {
       return {
         outcome: 'queued',
         message: `Already waiting: this pod has a pending retry (#${waiting.id}, ${waiting.attempts} attempts so far); this request joins it.`,

@@ -263,4 +263,42 @@ describe('the retry queue', () => {
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: 'not-pending' });
   });
+
+  it('records the truth when an entry is cancelled while its accepted attempt is in flight', async () => {
+    const { ns, pods } = await blockedPair();
+    const [a] = pods;
+    if (!a) throw new Error('no pods');
+    const { queue, live } = queueOn(kit.store);
+    const deps = {
+      ...kit.deps(),
+      random: () => 0.999,
+      onQueued: (c: string, id: number) => queue.added(c, id),
+    };
+    const answer = await evict(deps, {
+      cluster: 'sim',
+      namespace: ns,
+      pod: a.name,
+      request: { uid: a.uid, retry: true },
+    });
+    const id = answer.retryId ?? -1;
+    expect(await (await live.get('sim'))?.whenSynced(15_000)).toBe(true);
+    await kit.api('DELETE', `/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets/keep-both`);
+    await kit.faults({ latencyMs: 1500 });
+    onTestFinished(() => kit.faults());
+    expect(queue.retryNow('sim', id)).toMatchObject({ state: 'pending' });
+    await eventually(() => kit.store.retries.get(id)?.inFlightAttempt !== null, 3_000, 'in flight');
+    expect(queue.cancel('sim', id, 'tester')).toMatchObject({ state: 'cancelled' });
+    await eventually(
+      () =>
+        kit.store.list({ cluster: 'sim', namespace: ns, pod: a.name, limit: 1 })[0]?.outcome ??
+        false,
+      10_000,
+      'the attempt answered',
+    );
+    const entry = kit.store.retries.get(id);
+    expect(entry?.state).toBe('evicted');
+    expect(entry?.reason).toBe(
+      'Cancelled by tester. The attempt already in flight was answered: evicted.',
+    );
+  });
 });

@@ -6,7 +6,10 @@ import {
   expireIfDue,
   nextState,
   planWakes,
+  type AttemptAnswer,
   type BudgetSide,
+  type PolicyInputs,
+  type RetryEntry,
   type RetryState,
   type Waiter,
 } from '@/lib/domain/retry-policy';
@@ -68,6 +71,27 @@ function settledByModel(
   };
 }
 
+/**
+ * What an answer makes of an entry. An entry cancelled while its attempt was in flight stays
+ * cancelled, unless the cluster had accepted it, removed the pod or replaced it: the record
+ * tells the truth, with the cancellation in its reason.
+ */
+function settledAfter(
+  current: RetryEntry,
+  answer: AttemptAnswer,
+  inputs: PolicyInputs,
+): RetryEntry {
+  if (current.state !== 'cancelled') return nextState(current, answer, inputs);
+  const next = nextState({ ...current, state: 'pending' }, answer, inputs);
+  if (next.state !== 'evicted' && next.state !== 'gone' && next.state !== 'replaced') {
+    return { ...current, attempts: next.attempts };
+  }
+  return {
+    ...next,
+    reason: `${current.reason ?? 'Cancelled.'} The attempt already in flight was answered: ${next.state}.`,
+  };
+}
+
 /** The retry entries of one cluster, woken by its live budgets and by their timers. */
 class ClusterQueue {
   private watch: ClusterWatch | undefined;
@@ -98,7 +122,7 @@ class ClusterQueue {
     readonly cluster: string,
     private readonly deps: RetryQueueDeps,
   ) {
-    this.tokens = deps.evictionsPerSecond;
+    this.tokens = Math.max(1, deps.evictionsPerSecond);
     this.tokensAt = deps.clock.now();
   }
 
@@ -207,9 +231,9 @@ class ClusterQueue {
     });
   }
 
-  /** Attempts entry `id` at the next evaluation, whatever its place in line. */
+  /** Attempts entry `id` at the next evaluation, whatever its place in line (not if in flight). */
   force(id: number): void {
-    this.forced.add(id);
+    if (!this.inFlight.has(id)) this.forced.add(id);
   }
 
   /** Evaluates now, or once more after the evaluation running now. */
@@ -249,13 +273,15 @@ class ClusterQueue {
     }
     if (pending.length === 0) return this.idle();
     this.pendingUids = new Set(pending.map((e) => e.uid));
+    this.pruneDebits(watch, now);
+    for (const id of this.forced) if (!pending.some((e) => e.id === id)) this.forced.delete(id);
     const waiters: (RetryRecord & Waiter)[] = pending
       .filter((e) => !this.inFlight.has(e.id))
       .map((e) => ({ ...e, budgetKey: this.budgetKeyOf(watch, e) }));
     const forced = waiters.filter((w) => this.forced.has(w.id));
     const plan = planWakes(
       waiters.filter((w) => !this.forced.has(w.id)),
-      (key) => this.side(watch, key, now),
+      (key) => this.side(watch, key),
       now,
     );
     for (const entry of [...forced, ...plan.wakes.map((w) => w.entry)]) {
@@ -269,7 +295,7 @@ class ClusterQueue {
       void running.finally(() => this.running.delete(running));
     }
     const debits = [...this.debits.values()].flat().map((d) => d.at + DEBIT_TIMEOUT_MS);
-    this.wakeAt(Math.min(plan.nextAt, ...debits));
+    this.wakeAt(Math.min(plan.nextAt, ...debits.filter((at) => at > now)));
   }
 
   /** The budget an entry waits on, if the live model has it; else a key of its own. */
@@ -280,22 +306,37 @@ class ClusterQueue {
     return `#${entry.id}`;
   }
 
-  private side(watch: ClusterWatch, key: string, now: number): BudgetSide {
+  private budgetOf(watch: ClusterWatch, key: string) {
     const slash = key.indexOf('/');
-    const budget =
-      slash < 0 ? undefined : watch.model.budgetNamed(key.slice(0, slash), key.slice(slash + 1));
-    const debits = (this.debits.get(key) ?? []).filter(
-      (d) => d.seen === budget && now < d.at + DEBIT_TIMEOUT_MS,
-    );
-    if (debits.length > 0) this.debits.set(key, debits);
-    else this.debits.delete(key);
+    return slash < 0
+      ? undefined
+      : watch.model.budgetNamed(key.slice(0, slash), key.slice(slash + 1));
+  }
+
+  /**
+   * Forgets the accepted evictions the live budget now shows (it changed since) or that are
+   * older than {@link DEBIT_TIMEOUT_MS}.
+   */
+  private pruneDebits(watch: ClusterWatch, now: number): void {
+    for (const [key, list] of this.debits) {
+      const budget = this.budgetOf(watch, key);
+      const kept = list.filter((d) => d.seen === budget && now < d.at + DEBIT_TIMEOUT_MS);
+      if (kept.length > 0) this.debits.set(key, kept);
+      else this.debits.delete(key);
+    }
+  }
+
+  private side(watch: ClusterWatch, key: string): BudgetSide {
     const flying = [...this.inFlight.values()].filter((k) => k === key).length;
-    return { budget, busy: flying + debits.length };
+    const debits = this.debits.get(key)?.length ?? 0;
+    return { budget: this.budgetOf(watch, key), busy: flying + debits };
   }
 
   private takeToken(now: number): boolean {
     const rate = this.deps.evictionsPerSecond;
-    this.tokens = Math.min(rate, this.tokens + ((now - this.tokensAt) / 1000) * rate);
+    // At least one request fits, so a rate below 1/s still sends (one every 1/rate s).
+    const capacity = Math.max(1, rate);
+    this.tokens = Math.min(capacity, this.tokens + ((now - this.tokensAt) / 1000) * rate);
     this.tokensAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -326,12 +367,8 @@ class ClusterQueue {
           id: entry.id,
           settle: (retries, { result, budget, now }) => {
             const current = retries.get(entry.id) ?? entry;
-            const next = nextState(
-              current,
-              { ...result, stale: isStaleBudgetCause(result.cause) },
-              { now, random },
-            );
-            retries.settle(next, budget, now);
+            const answer = { ...result, stale: isStaleBudgetCause(result.cause) };
+            retries.settle(settledAfter(current, answer, { now, random }), budget, now);
             return entry.id;
           },
         },

@@ -128,8 +128,9 @@ export function retryNowRoute(
 }
 
 /**
- * `DELETE /api/clusters/{cluster}/retries/{id}`: cancels a pending entry (nothing is sent to the
- * cluster). 200 with the cancelled entry; 409 when it is no longer pending.
+ * `DELETE /api/clusters/{cluster}/retries/{id}`: cancels a pending entry: no further attempt is
+ * sent (one already in flight is recorded with its answer; an accepted one makes the entry
+ * `evicted`). 200 with the cancelled entry; 409 when it is no longer pending.
  */
 export function cancelRetryRoute(
   deps: RetryRouteDeps,

@@ -50,7 +50,8 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE attempts ADD COLUMN action TEXT NOT NULL DEFAULT 'evict'
      CHECK (action IN ('evict', 'delete'));`,
   // The durable retry queue (issue 6): every state, the policy's fields, who asked, the attempt
-  // in flight; each attempt names its entry. Entries of version 2 were pending, one attempt old.
+  // in flight; each attempt names its entry. Entries of version 2 were pending, one attempt old;
+  // several for one pod (version 2 did not join them) become one, the later ones cancelled.
   `CREATE TABLE retries_v3 (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      cluster TEXT NOT NULL,
@@ -68,15 +69,21 @@ export const MIGRATIONS: readonly string[] = [
      attempts INTEGER NOT NULL,
      consecutive_failures INTEGER NOT NULL DEFAULT 0,
      blocked_by_stale INTEGER NOT NULL DEFAULT 0,
+     hold_until TEXT,
      budget TEXT,
      reason TEXT,
      in_flight_attempt INTEGER REFERENCES attempts (id)
    );
    INSERT INTO retries_v3 (id, cluster, namespace, pod, uid, options, state, who, created,
-       updated, deadline, next_attempt, attempts, budget)
-     SELECT r.id, r.cluster, r.namespace, r.pod, r.uid, r.options, r.state, a.who, r.created,
-       r.created, strftime('%Y-%m-%dT%H:%M:%fZ', r.created, '+1 hour'), r.created, 1, r.budget
-     FROM retries r JOIN attempts a ON a.id = r.attempt_id;
+       updated, deadline, next_attempt, attempts, budget, reason)
+     SELECT r.id, r.cluster, r.namespace, r.pod, r.uid, r.options,
+       CASE WHEN r.id = first.id THEN r.state ELSE 'cancelled' END, a.who, r.created, r.created,
+       strftime('%Y-%m-%dT%H:%M:%fZ', r.created, '+1 hour'),
+       CASE WHEN r.id = first.id THEN r.created END, 1, r.budget,
+       CASE WHEN r.id = first.id THEN NULL ELSE 'Merged into retry #' || first.id || '.' END
+     FROM retries r JOIN attempts a ON a.id = r.attempt_id
+     JOIN (SELECT cluster, uid, MIN(id) AS id FROM retries GROUP BY cluster, uid) first
+       ON first.cluster = r.cluster AND first.uid = r.uid;
    ALTER TABLE attempts ADD COLUMN retry_id INTEGER REFERENCES retries_v3 (id);
    UPDATE attempts SET retry_id = (SELECT r.id FROM retries r WHERE r.attempt_id = attempts.id);
    DROP TABLE retries;

@@ -64,6 +64,42 @@ describe('the store database', () => {
     ]);
     store.close();
   });
+  it('migrates the retries of schema version 2: one pending entry per pod, the others merged', () => {
+    const raw = new Database(join(dir, DB_FILE));
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)');
+    raw.exec(MIGRATIONS[0] ?? '');
+    raw.exec(MIGRATIONS[1] ?? '');
+    raw
+      .prepare('INSERT INTO schema_migrations VALUES (1, ?), (2, ?)')
+      .run(ATTEMPT.time, ATTEMPT.time);
+    const attempt = raw.prepare(
+      `INSERT INTO attempts (time, who, cluster, namespace, pod, uid, options, outcome)
+       VALUES (?, 'ops', 'prod', 'shop', ?, ?, ?, 'queued')`,
+    );
+    const retry = raw.prepare(
+      `INSERT INTO retries (cluster, namespace, pod, uid, options, state, created, budget, attempt_id)
+       VALUES ('prod', 'shop', ?, ?, ?, 'pending', ?, 'api', ?)`,
+    );
+    const options = JSON.stringify(ATTEMPT.options);
+    for (const [i, pod] of ['api-1', 'api-1', 'api-2'].entries()) {
+      const time = `2026-11-29T00:00:0${i}.000Z`;
+      const id = Number(attempt.run(time, pod, `uid-${pod}`, options).lastInsertRowid);
+      retry.run(pod, `uid-${pod}`, options, time, id);
+    }
+    raw.close();
+    const store = EvictionStore.open(dir);
+    expect(store.retries.pending().map((r) => [r.id, r.pod, r.who, r.attempts])).toEqual([
+      [1, 'api-1', 'ops', 1],
+      [3, 'api-2', 'ops', 1],
+    ]);
+    expect(store.retries.get(2)).toMatchObject({
+      state: 'cancelled',
+      reason: 'Merged into retry #1.',
+    });
+    expect(store.retries.get(1)?.deadline).toBe(Date.parse('2026-11-29T01:00:00.000Z'));
+    expect(store.list({ cluster: 'prod', limit: 10 }).map((a) => a.retryId)).toEqual([3, 2, 1]);
+    store.close();
+  });
 });
 
 describe('EvictionStore', () => {

@@ -47,6 +47,7 @@ interface RetryRow {
   attempts: number;
   consecutive_failures: number;
   blocked_by_stale: number;
+  hold_until: string | null;
   budget: string | null;
   reason: string | null;
   in_flight_attempt: number | null;
@@ -76,6 +77,7 @@ function recordOf(row: RetryRow): RetryRecord {
     attempts: row.attempts,
     consecutiveFailures: row.consecutive_failures,
     blockedByStale: row.blocked_by_stale === 1,
+    holdUntil: row.hold_until === null ? 0 : ms(row.hold_until),
     reason: row.reason,
     cluster: row.cluster,
     namespace: row.namespace,
@@ -177,7 +179,8 @@ export class RetryStore {
     this.db
       .prepare(
         `UPDATE retries SET state = @state, attempts = @attempts, next_attempt = @next,
-           consecutive_failures = @failures, blocked_by_stale = @stale, reason = @reason,
+           consecutive_failures = @failures, blocked_by_stale = @stale, hold_until = @hold,
+           reason = @reason,
            budget = COALESCE(@budget, budget), updated = @updated, in_flight_attempt = NULL
          WHERE id = @id`,
       )
@@ -188,6 +191,7 @@ export class RetryStore {
         next: entry.state === 'pending' ? iso(entry.nextAttemptAt) : null,
         failures: entry.consecutiveFailures,
         stale: entry.blockedByStale ? 1 : 0,
+        hold: entry.holdUntil > 0 ? iso(entry.holdUntil) : null,
         reason: entry.reason,
         budget,
         updated: iso(now),
