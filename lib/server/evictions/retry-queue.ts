@@ -1,8 +1,10 @@
 import 'server-only';
 
+import { forecastEviction } from '@/lib/domain/eviction-forecast';
 import { isStaleBudgetCause } from '@/lib/domain/eviction-outcome';
 import type { RetryView } from '@/lib/domain/retries';
 import {
+  backoffMs,
   expireIfDue,
   nextState,
   planWakes,
@@ -92,6 +94,13 @@ function settledAfter(
   };
 }
 
+/** An attempt in flight: its budget key and pod, and whether the live budget already shows it. */
+interface InFlight {
+  key: string;
+  pod: string;
+  shown: boolean;
+}
+
 /** The retry entries of one cluster, woken by its live budgets and by their timers. */
 class ClusterQueue {
   private watch: ClusterWatch | undefined;
@@ -105,9 +114,9 @@ class ClusterQueue {
   private again = false;
   private closed = false;
   /** Entries with a request in flight in this process, with their budget key. */
-  private readonly inFlight = new Map<number, string>();
+  private readonly inFlight = new Map<number, InFlight>();
   /** Accepted evictions per budget key, until the live budget shows a newer status. */
-  private readonly debits = new Map<string, { seen: BudgetView | undefined; at: number }[]>();
+  private readonly debits = new Map<string, { pod: string; at: number }[]>();
   /** Entries the operator asked to retry now: attempted at once, whatever their place in line. */
   private readonly forced = new Set<number>();
   /** The pods of the pending entries, whose changes are worth an evaluation. */
@@ -193,6 +202,7 @@ class ClusterQueue {
     if (this.closed) return;
     this.reconcileInterrupted(watch);
     this.unsubscribe = watch.model.subscribe((e) => {
+      if (e.kind === 'upsert' && e.resource === 'budgets') this.budgetShown(e.view);
       const relevant =
         e.kind === 'watch-status' ||
         (e.kind === 'upsert' && e.resource === 'budgets') ||
@@ -219,6 +229,35 @@ class ClusterQueue {
       else retries.end(entry.id, settled.state, settled.reason, now);
       this.publish(entry.id);
     }
+  }
+
+  /**
+   * A budget's new status lists its disrupted pods: an accepted eviction it lists is counted
+   * there from now on, so it no longer counts as a debit (nor, once answered, becomes one).
+   */
+  private budgetShown(budget: BudgetView): void {
+    const key = `${budget.namespace}/${budget.name}`;
+    const listed = (pod: string) => budget.disruptedPods[pod] !== undefined;
+    for (const flight of this.inFlight.values()) {
+      if (flight.key === key && listed(flight.pod)) flight.shown = true;
+    }
+    const debits = this.debits.get(key)?.filter((d) => !listed(d.pod));
+    if (debits === undefined) return;
+    if (debits.length > 0) this.debits.set(key, debits);
+    else this.debits.delete(key);
+  }
+
+  /**
+   * The live model already knows a probe's answer: its watches are synced, the pod is Ready and
+   * its budget's status is fresh with 0 allowed, which the API server answers with 429.
+   */
+  private knownBlocked(watch: ClusterWatch, entry: Waiter & RetryRecord): boolean {
+    const { budgets, pods } = watch.model.watchStatuses();
+    if (budgets.state !== 'synced' || pods.state !== 'synced') return false;
+    const pod = watch.model.pod(entry.uid);
+    const budget = this.budgetOf(watch, entry.budgetKey);
+    if (pod === undefined || budget === undefined) return false;
+    return forecastEviction(pod, [budget]).kind === 'blocked';
   }
 
   /** Evaluates once after the changes of this turn of the event loop. */
@@ -273,7 +312,7 @@ class ClusterQueue {
     }
     if (pending.length === 0) return this.idle();
     this.pendingUids = new Set(pending.map((e) => e.uid));
-    this.pruneDebits(watch, now);
+    this.pruneDebits(now);
     for (const id of this.forced) if (!pending.some((e) => e.id === id)) this.forced.delete(id);
     const waiters: (RetryRecord & Waiter)[] = pending
       .filter((e) => !this.inFlight.has(e.id))
@@ -284,7 +323,16 @@ class ClusterQueue {
       (key) => this.side(watch, key),
       now,
     );
-    for (const entry of [...forced, ...plan.wakes.map((w) => w.entry)]) {
+    const wakes = [...forced.map((entry) => ({ entry, reason: 'now' as const })), ...plan.wakes];
+    for (const { entry, reason } of wakes) {
+      if (reason === 'backoff' && this.knownBlocked(watch, entry)) {
+        // A probe would only draw a 429: look again on the next backoff, sending nothing.
+        const next = now + backoffMs(entry.attempts + 1, this.deps.random);
+        this.deps.attempt.store.retries.reschedule(entry.id, Math.min(next, entry.deadline), now);
+        this.publish(entry.id);
+        this.again = true;
+        continue;
+      }
       if (!this.takeToken(now)) {
         this.wakeAt(now + 1000 / this.deps.evictionsPerSecond);
         return;
@@ -313,21 +361,17 @@ class ClusterQueue {
       : watch.model.budgetNamed(key.slice(0, slash), key.slice(slash + 1));
   }
 
-  /**
-   * Forgets the accepted evictions the live budget now shows (it changed since) or that are
-   * older than {@link DEBIT_TIMEOUT_MS}.
-   */
-  private pruneDebits(watch: ClusterWatch, now: number): void {
+  /** Forgets the accepted evictions older than {@link DEBIT_TIMEOUT_MS} the budget never showed. */
+  private pruneDebits(now: number): void {
     for (const [key, list] of this.debits) {
-      const budget = this.budgetOf(watch, key);
-      const kept = list.filter((d) => d.seen === budget && now < d.at + DEBIT_TIMEOUT_MS);
+      const kept = list.filter((d) => now < d.at + DEBIT_TIMEOUT_MS);
       if (kept.length > 0) this.debits.set(key, kept);
       else this.debits.delete(key);
     }
   }
 
   private side(watch: ClusterWatch, key: string): BudgetSide {
-    const flying = [...this.inFlight.values()].filter((k) => k === key).length;
+    const flying = [...this.inFlight.values()].filter((f) => f.key === key).length;
     const debits = this.debits.get(key)?.length ?? 0;
     return { budget: this.budgetOf(watch, key), busy: flying + debits };
   }
@@ -353,8 +397,8 @@ class ClusterQueue {
       this.publish(entry.id);
       return this.evaluate();
     }
-    this.inFlight.set(entry.id, entry.budgetKey);
-    const budgetSeen = watch.model.budgetNamed(entry.namespace, entry.budget ?? '');
+    const flight: InFlight = { key: entry.budgetKey, pod: entry.pod, shown: false };
+    this.inFlight.set(entry.id, flight);
     const { cluster } = this;
     const { namespace, pod, uid, gracePeriodSeconds } = entry;
     const options = { dryRun: false, gracePeriodSeconds, retry: true };
@@ -376,9 +420,9 @@ class ClusterQueue {
       accepted = answer.outcome === 'evicted';
     } finally {
       this.inFlight.delete(entry.id);
-      if (accepted) {
+      if (accepted && !flight.shown) {
         const debits = this.debits.get(entry.budgetKey) ?? [];
-        debits.push({ seen: budgetSeen, at: clock.now() });
+        debits.push({ pod: entry.pod, at: clock.now() });
         this.debits.set(entry.budgetKey, debits);
       }
       this.publish(entry.id);

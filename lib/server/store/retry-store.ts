@@ -212,6 +212,15 @@ export class RetryStore {
     return info.changes === 1;
   }
 
+  /** Moves a pending entry's next attempt, nothing else (a probe the live model answered). */
+  reschedule(id: number, nextAttemptAt: number, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE retries SET next_attempt = ?, updated = ? WHERE id = ? AND state = 'pending'`,
+      )
+      .run(iso(nextAttemptAt), iso(now), id);
+  }
+
   /** Makes a pending entry due now (retry now); false when it was not pending. */
   dueNow(id: number, now: number): boolean {
     const info = this.db
