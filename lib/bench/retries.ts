@@ -1,0 +1,234 @@
+/**
+ * Benchmark of retries on a budget, `npm run bench:retries` (`-- --only drainboard|kubectl` for
+ * one tool, `-- --no-build` to use `.next` as it is, `-- --timeline` to print each run's
+ * answers in order): how soon an eviction blocked by a PodDisruptionBudget goes through once
+ * the budget allows it, and how many requests the waiting costs — for Drainboard's retry queue
+ * and, in the same run, for `kubectl drain`'s fixed 5 s loop.
+ *
+ * Scenario (retries-scenario.ts), fresh for each tool: an embedded cluster in this process;
+ * the Deployment `web` (10 replicas) Ready on node-1 with the budget `web` (maxUnavailable 1);
+ * node-2 and node-3 take the replacements, each Ready about 7.5 s after its predecessor's
+ * eviction, which is when the budget reopens. The tools reach the cluster through a
+ * pass-through proxy (retries-proxy.ts) that notes each Eviction POST's pod, code and time.
+ *
+ * - Drainboard: `next start` (built first if `.next` is missing or stale), KUBECONFIG of the
+ *   cluster, DRAINBOARD_DEMO=off, a temporary DRAINBOARD_DATA_DIR. We cordon node-1 through the
+ *   cluster's API, then POST `{uid, retry: true}` for the 10 pods at once; the server retries
+ *   the queued ones by itself. Done when all 10 evictions are accepted and no entry of
+ *   `GET …/retries` is pending.
+ * - kubectl: `/usr/bin/kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data`
+ *   (it cordons); done when it exits.
+ *
+ * Measured the same way for both (retries-figures.ts): reopen → the next accepted eviction,
+ * both seen by our own watches of the cluster (retries-watch.ts); eviction requests from the
+ * cluster's `/metrics`; blocked pod-minutes and the retries sent while blocked from the proxy.
+ * Exits 1 if a run does not complete or a pod is evicted twice; a goal missed is only printed.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { expectOk, fmt, int } from '../sim/bench/bench-kit';
+import { ensureBuild } from './dashboard';
+import { agent, call, wallNow } from './http';
+import { runDrainboard } from './retries-drainboard';
+import { figures } from './retries-figures';
+import { runKubectl } from './retries-kubectl';
+import { EvictionProxy } from './retries-proxy';
+import { printGoals, printSummary, printTimeline, type ToolResult } from './retries-report';
+import { Cleanups, onExit, print, RUN_TIMEOUT_MS, seconds, type RunContext } from './retries-run';
+import { CYCLE_S, DRAINED_NODE, REPLICAS, startScenario } from './retries-scenario';
+import { ClusterObserver } from './retries-watch';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TOOLS = ['Drainboard', 'kubectl'] as const;
+type Tool = (typeof TOOLS)[number];
+/** The hard stop if something hangs, counted after any build. */
+const DEADLINE_MS = 2 * RUN_TIMEOUT_MS + 120_000;
+
+/** The sum of `drainboard_sim_evictions_total` over codes, and the repeated-eviction counter. */
+async function simCounters(url: string): Promise<{ requests: number; repeated: number }> {
+  const text = (await expectOk(call(url, 'GET', '/metrics'), 'GET /metrics')).body.toString();
+  const value = (l: string): number => Number(l.split(' ').at(-1));
+  const lines = text.split('\n');
+  return {
+    requests: lines
+      .filter((l) => l.startsWith('drainboard_sim_evictions_total{'))
+      .reduce((n, l) => n + value(l), 0),
+    repeated: value(
+      lines.find((l) => l.startsWith('drainboard_sim_evictions_repeated_total ')) ?? '',
+    ),
+  };
+}
+
+/** A fresh scenario behind a new proxy, and a kubeconfig of the proxy's address. */
+async function prepare(tool: Tool, dir: string, cleanups: Cleanups) {
+  const t0 = wallNow();
+  const { cluster, pods } = await startScenario();
+  cleanups.add(() => cluster.stop());
+  const proxy = await EvictionProxy.start(cluster.url);
+  cleanups.add(() => proxy.stop());
+  const kubeconfig = join(dir, `${tool}.kubeconfig`);
+  await writeFile(kubeconfig, cluster.kubeconfig().replace(cluster.url, proxy.url), {
+    mode: 0o600,
+  });
+  print(
+    `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${DRAINED_NODE} after ${seconds(t0)}`,
+  );
+  const toolDir = join(dir, tool);
+  await mkdir(toolDir, { recursive: true });
+  return { clusterUrl: cluster.url, pods, proxy, kubeconfig, toolDir };
+}
+
+/** One tool's run on its own cluster, measured; everything it started is stopped after. */
+async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
+  const cleanups = new Cleanups();
+  try {
+    const { clusterUrl, pods, proxy, kubeconfig, toolDir } = await prepare(tool, dir, cleanups);
+    const before = await simCounters(clusterUrl);
+    const observer = await ClusterObserver.open(clusterUrl, pods);
+    cleanups.add(() => observer.close());
+    let startedAt = NaN;
+    const ctx: RunContext = {
+      ...{ kubeconfig, clusterUrl, pods, observer, dir: toolDir, cleanups },
+      start: () => (startedAt = wallNow()),
+    };
+    await (tool === 'Drainboard' ? runDrainboard(ROOT, ctx) : runKubectl(ctx));
+    const after = await simCounters(clusterUrl);
+    const observed = { startedAt, reopens: observer.reopens, accepted: observer.accepted };
+    const o = { ...observed, answers: proxy.answers };
+    if (timeline) printTimeline(o);
+    const requests = after.requests - before.requests;
+    if (proxy.total() !== requests)
+      print(`  note: the proxy saw ${proxy.total()} eviction requests, /metrics ${requests}`);
+    return {
+      tool,
+      figures: figures(o),
+      requests,
+      repeated: after.repeated - before.repeated,
+    };
+  } finally {
+    await cleanups.run();
+  }
+}
+
+interface Options {
+  tools: Tool[];
+  /** Use `.next` as it is, stale or not (it must exist). */
+  noBuild: boolean;
+  /** Print every reopen, eviction answer and acceptance of each run. */
+  timeline: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const flags = { noBuild: argv.includes('--no-build'), timeline: argv.includes('--timeline') };
+  const i = argv.indexOf('--only');
+  const rest = argv.filter(
+    (a, j) => !['--no-build', '--timeline'].includes(a) && (i < 0 || (j !== i && j !== i + 1)),
+  );
+  if (rest.length > 0) throw new Error(`unknown arguments: ${rest.join(' ')}`);
+  if (i < 0) return { tools: [...TOOLS], ...flags };
+  const want = (argv[i + 1] ?? '').toLowerCase();
+  const tool = TOOLS.find((t) => t.toLowerCase() === want);
+  if (tool === undefined) throw new Error(`--only takes drainboard or kubectl, not "${want}"`);
+  return { tools: [tool], ...flags };
+}
+
+function printHeader(): void {
+  const load = loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ');
+  print(`retry benchmark — Node.js ${process.version}, ${platform()}/${arch()}`);
+  print(
+    `CPUs: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${load}`,
+  );
+  print(
+    `scenario: Deployment web (${REPLICAS} replicas) on ${DRAINED_NODE}, budget maxUnavailable 1; ` +
+      `replacements on node-2/node-3, Ready ≈ ${fmt(CYCLE_S, 1)} s after each eviction`,
+  );
+}
+
+/** Builds the dashboard if needed (unless `noBuild`); returns why it cannot run, if it cannot. */
+async function prepareBuild(noBuild: boolean): Promise<string | undefined> {
+  if (noBuild) {
+    if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
+      print('build: --no-build, .next used as it is');
+      return undefined;
+    }
+    return 'there is no production build: run `npm run build` first, or drop --no-build';
+  }
+  const built = wallNow();
+  try {
+    const reason = await ensureBuild(ROOT);
+    print(
+      reason === undefined
+        ? 'build: .next is current'
+        : `build: ${reason}; built in ${seconds(built)}`,
+    );
+    return undefined;
+  } catch (e) {
+    return `cannot build the dashboard (npm run build): ${(e as Error).message}`;
+  }
+}
+
+/** Runs each tool in turn on its own fresh cluster; a failed run does not stop the next. */
+async function runAll(options: Options, failures: string[]): Promise<ToolResult[]> {
+  const { tools } = options;
+  const dir = await mkdtemp(join(tmpdir(), 'drainboard-bench-retries-'));
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
+  onExit.add(removeDir);
+  const hardStop = setTimeout(() => {
+    console.error(`bench-retries: did not finish within ${DEADLINE_MS / 1000} s`);
+    process.exit(1); // the exit handler ends the children
+  }, DEADLINE_MS);
+  hardStop.unref();
+  const results: ToolResult[] = [];
+  try {
+    for (const [i, tool] of tools.entries()) {
+      print();
+      print(`run ${i + 1}: ${tool}`);
+      try {
+        results.push(await runTool(tool, dir, options.timeline));
+      } catch (e) {
+        failures.push(`${tool}: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    clearTimeout(hardStop);
+    agent.destroy();
+    await rm(dir, { recursive: true, force: true });
+    onExit.delete(removeDir);
+  }
+  return results;
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  printHeader();
+  const failures: string[] = [];
+  let tools = options.tools;
+  if (tools.includes('Drainboard')) {
+    const problem = await prepareBuild(options.noBuild);
+    if (problem !== undefined) {
+      failures.push(`Drainboard: ${problem}`);
+      tools = tools.filter((t) => t !== 'Drainboard');
+    }
+  }
+  const results = await runAll({ ...options, tools }, failures);
+  if (results.length > 0) printSummary(results);
+  if (options.tools.includes('Drainboard')) printGoals(results, 'Drainboard');
+  for (const r of results.filter((x) => x.repeated > 0))
+    failures.push(`${r.tool}: ${int(r.repeated)} evictions of pods that were already terminating`);
+  for (const f of failures) console.error(`bench-retries: FAILED: ${f}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('bench-retries:', err);
+    process.exit(1);
+  },
+);
