@@ -13,6 +13,8 @@ const container = (over: Partial<ContainerView>): ContainerView => ({
   reason: null,
   exitCode: null,
   lastExitCode: null,
+  startedAt: null,
+  finishedAt: null,
   ...over,
 });
 

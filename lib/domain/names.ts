@@ -62,7 +62,12 @@ export function namespaceNameProblem(name: string): string | null {
  * Kubernetes does not limit its dot-separated parts to 63 characters.
  */
 export function podNameProblem(name: string): string | null {
-  return ruleProblem('a pod name', name, {
+  return subdomainProblem('a pod name', name);
+}
+
+/** Node, Deployment, ReplicaSet and StatefulSet names are RFC 1123 subdomains too. */
+export function subdomainProblem(what: string, name: string): string | null {
+  return ruleProblem(what, name, {
     pattern: SUBDOMAIN,
     max: MAX_SUBDOMAIN_LENGTH,
     kind: 'a valid RFC 1123 subdomain',

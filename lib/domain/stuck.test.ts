@@ -260,6 +260,8 @@ describe('diagnoseBudget', () => {
               reason: 'CrashLoopBackOff',
               exitCode: null,
               lastExitCode: 1,
+              startedAt: null,
+              finishedAt: null,
             },
           ],
         }),

@@ -29,6 +29,8 @@ export function podView(name: string, overrides: Partial<PodView> = {}): PodView
         reason: null,
         exitCode: null,
         lastExitCode: null,
+        startedAt: null,
+        finishedAt: null,
       },
     ],
     ...overrides,

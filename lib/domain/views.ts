@@ -36,6 +36,10 @@ export const ContainerViewSchema = z.object({
   exitCode: z.number().int().nullable(),
   /** The exit code of the previous run, which explains a crash loop while it waits. */
   lastExitCode: z.number().int().nullable(),
+  /** RFC 3339: when the current run started (running or terminated); null otherwise. */
+  startedAt: z.string().nullable(),
+  /** RFC 3339: when the current run ended (terminated); null otherwise. */
+  finishedAt: z.string().nullable(),
 });
 export type ContainerView = z.infer<typeof ContainerViewSchema>;
 

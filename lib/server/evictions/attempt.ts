@@ -32,6 +32,8 @@ export interface AttemptDeps {
   random?: () => number;
   /** Told of every retry entry an eviction creates or joins (the queue takes it from there). */
   onQueued?: (cluster: string, retryId: number) => void;
+  /** Told of every attempt once its answer is recorded (the timeline recorder takes it). */
+  onAttempt?: (attemptId: number) => void;
   /** Told of every pod a direct delete removed (its pending retry, if any, ends). */
   onDeleted?: (cluster: string, uid: string, who: string) => void;
 }
@@ -105,6 +107,7 @@ export async function recordAttempt(
       ((retries) =>
         retry.settle(retries, { attemptId, result, budget: budget?.name ?? null, now })),
   );
+  deps.onAttempt?.(attemptId);
   return {
     ...result,
     ...(reply.kind === 'answer' && reply.status !== undefined ? { status: reply.status } : {}),

@@ -15,6 +15,7 @@ import type { LiveState } from './budget-moment';
 import { RetryQueue } from './retry-queue';
 import type { RetryRouteDeps } from './retry-routes';
 import { StuckMonitor } from './stuck-monitor';
+import { TimelineRecorder } from '../timelines/recorder';
 
 /**
  * The local OS user, who evicts with a kubeconfig; `$USER` (or `unknown`) where the process's
@@ -52,6 +53,10 @@ export function processAttemptDeps(): AttemptDeps & { registry: ClusterRegistry 
     clock: realClock,
     liveState: liveStateOf(processLiveClusters()),
     onQueued: (cluster, id) => processRetryQueue().added(cluster, id),
+    onAttempt: (id) => {
+      const attempt = processEvictionStore().attempt(id);
+      if (attempt !== undefined) processTimelineRecorder().attempt(attempt);
+    },
     onDeleted: (cluster, uid, who) => processRetryQueue().podDeleted(cluster, uid, who),
   };
 }
@@ -70,6 +75,7 @@ export function evictionRateOf(env: Readonly<Record<string, string | undefined>>
 }
 
 const QUEUE_KEY = Symbol.for('drainboard.retryQueue');
+const RECORDER_KEY = Symbol.for('drainboard.timelineRecorder');
 const MONITOR_KEY = Symbol.for('drainboard.stuckMonitor');
 
 /**
@@ -91,9 +97,34 @@ export function processRetryQueue(): RetryQueue {
   void live.observe((watch) => {
     queue.seed(watch);
     processStuckMonitor().attach(watch);
+    processTimelineRecorder().attach(watch);
   });
   queue.start();
   return queue;
+}
+
+/** `DRAINBOARD_TIMELINE_DAYS` (default 7): how long a termination timeline is kept. */
+export function timelineRetentionMsOf(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env['DRAINBOARD_TIMELINE_DAYS'];
+  if (raw === undefined || raw.trim() === '') return 7 * 86_400_000;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new RangeError(
+      `DRAINBOARD_TIMELINE_DAYS must be a number of days > 0, not ${JSON.stringify(raw)}`,
+    );
+  }
+  return days * 86_400_000;
+}
+
+/** The timeline recorder of this server process, on globalThis. */
+export function processTimelineRecorder(): TimelineRecorder {
+  const g = globalThis as { [RECORDER_KEY]?: TimelineRecorder };
+  g[RECORDER_KEY] ??= new TimelineRecorder(
+    processEvictionStore().timelines,
+    realClock,
+    timelineRetentionMsOf(process.env),
+  );
+  return g[RECORDER_KEY];
 }
 
 /** The stuck monitor of this server process (thresholds from `DRAINBOARD_STUCK_*_SECONDS`). */

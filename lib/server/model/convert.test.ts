@@ -84,6 +84,8 @@ describe('toPodView', () => {
             reason: 'CrashLoopBackOff',
             exitCode: null,
             lastExitCode: 1,
+            startedAt: null,
+            finishedAt: null,
           },
         ],
       },
@@ -111,6 +113,8 @@ describe('toPodView', () => {
             reason: null,
             exitCode: null,
             lastExitCode: null,
+            startedAt: null,
+            finishedAt: null,
           },
         ],
       },
@@ -137,6 +141,39 @@ describe('toPodView', () => {
     const view = toPodView(pod);
     expect(view).toMatchObject(expected);
     expect(PodViewSchema.parse(view)).toEqual(view);
+  });
+
+  it('keeps when a container started and finished, parsed or not', () => {
+    const pod = runningPod('web-1', 'uid-1');
+    const view = toPodView({
+      ...pod,
+      status: {
+        ...pod.status,
+        containerStatuses: [
+          {
+            name: 'web',
+            image: 'nginx',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: {
+              terminated: {
+                exitCode: 137,
+                reason: 'Error',
+                startedAt: new Date('2026-11-28T09:00:01.250Z'),
+                finishedAt: '2026-11-28T10:00:30.5Z' as unknown as Date,
+              },
+            },
+          },
+        ],
+      },
+    });
+    expect(view.containers[0]).toMatchObject({
+      state: 'terminated',
+      exitCode: 137,
+      startedAt: '2026-11-28T09:00:01.250Z',
+      finishedAt: '2026-11-28T10:00:30.5Z',
+    });
   });
 
   it('reads a phase it does not know as Unknown', () => {

@@ -66,7 +66,7 @@ const conditionIsTrue = (conditions: WireCondition[] | undefined, type: string):
 
 /** One container status; a container without status yet is `waiting` with no reason. */
 function toContainerView(name: string, s: V1ContainerStatus | undefined): ContainerView {
-  const { terminated, waiting } = s?.state ?? {};
+  const { terminated, waiting, running } = s?.state ?? {};
   return {
     name,
     isReady: s?.ready ?? false,
@@ -75,6 +75,8 @@ function toContainerView(name: string, s: V1ContainerStatus | undefined): Contai
     reason: terminated?.reason ?? waiting?.reason ?? null,
     exitCode: terminated?.exitCode ?? null,
     lastExitCode: s?.lastState?.terminated?.exitCode ?? null,
+    startedAt: toTime(running?.startedAt ?? terminated?.startedAt),
+    finishedAt: toTime(terminated?.finishedAt),
   };
 }
 

@@ -91,6 +91,32 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX retries_by_cluster ON retries (cluster, id);
    CREATE UNIQUE INDEX retries_one_pending ON retries (cluster, uid) WHERE state = 'pending';
    CREATE INDEX attempts_by_retry ON attempts (retry_id, id);`,
+  // Per-pod termination timelines (issue 7): one row per pod UID, its facts keyed so that each
+  // is recorded once (an attempt's fact is updated when its answer comes).
+  `CREATE TABLE timelines (
+     cluster TEXT NOT NULL,
+     uid TEXT NOT NULL,
+     namespace TEXT NOT NULL,
+     pod TEXT NOT NULL,
+     node TEXT,
+     owner TEXT,
+     grace INTEGER NOT NULL,
+     started TEXT NOT NULL,
+     updated TEXT NOT NULL,
+     done INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (cluster, uid)
+   );
+   CREATE INDEX timelines_by_start ON timelines (cluster, started);
+   CREATE INDEX timelines_open ON timelines (cluster, done);
+   CREATE TABLE timeline_facts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     cluster TEXT NOT NULL,
+     uid TEXT NOT NULL,
+     key TEXT NOT NULL,
+     fact TEXT NOT NULL,
+     UNIQUE (cluster, uid, key),
+     FOREIGN KEY (cluster, uid) REFERENCES timelines (cluster, uid) ON DELETE CASCADE
+   );`,
 ];
 
 /**

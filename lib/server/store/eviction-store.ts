@@ -10,6 +10,7 @@ import type { EvictionOutcome, PodAction } from '@/lib/domain/eviction-outcome';
 
 import { openDb, type Db } from './db';
 import { RetryStore } from './retry-store';
+import { TimelineStore } from './timeline-store';
 
 /** An attempt as it starts: before the Eviction (or the DELETE) is sent. */
 export interface NewAttempt {
@@ -100,9 +101,12 @@ function viewOf(row: AttemptRow): AttemptView {
 export class EvictionStore {
   /** The retry queue's entries, in the same database. */
   readonly retries: RetryStore;
+  /** The termination timelines, in the same database. */
+  readonly timelines: TimelineStore;
 
   private constructor(private readonly db: Db) {
     this.retries = new RetryStore(db);
+    this.timelines = new TimelineStore(db);
   }
 
   /** Opens the store under `dataDir`, migrating its schema. */
@@ -162,6 +166,13 @@ export class EvictionStore {
         );
       return then?.(this.retries);
     })();
+  }
+
+  /** One attempt, if it exists. */
+  attempt(id: number): AttemptView | undefined {
+    const row = this.db.prepare('SELECT * FROM attempts WHERE id = ?').get(id) as
+      AttemptRow | undefined;
+    return row === undefined ? undefined : viewOf(row);
   }
 
   /** The attempts of a cluster (optionally one namespace, one pod), newest first. */
