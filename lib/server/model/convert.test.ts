@@ -147,6 +147,7 @@ describe('toPodView', () => {
     const pod = runningPod('web-1', 'uid-1');
     const view = toPodView({
       ...pod,
+      spec: { containers: [{ name: 'web' }, { name: 'sidecar' }] },
       status: {
         ...pod.status,
         containerStatuses: [
@@ -165,6 +166,21 @@ describe('toPodView', () => {
               },
             },
           },
+          {
+            name: 'sidecar',
+            image: 'envoy',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            // The wire may carry null for a time the kubelet has not set.
+            state: {
+              terminated: {
+                exitCode: 0,
+                startedAt: null as unknown as Date,
+                finishedAt: null as unknown as Date,
+              },
+            },
+          },
         ],
       },
     });
@@ -174,6 +190,7 @@ describe('toPodView', () => {
       startedAt: '2026-11-28T09:00:01.250Z',
       finishedAt: '2026-11-28T10:00:30.5Z',
     });
+    expect(view.containers[1]).toMatchObject({ startedAt: null, finishedAt: null });
   });
 
   it('reads a phase it does not know as Unknown', () => {

@@ -35,8 +35,8 @@ interface WireCondition {
 }
 
 /** RFC 3339 text of a wire time, whether client-node parsed it into a `Date` or left it a string. */
-export function toTime(value: Date | string | undefined): string | null {
-  if (value === undefined) return null;
+export function toTime(value: Date | string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : value.toISOString();
 }
 
