@@ -1,9 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useMemo, useState, type ReactNode } from 'react';
 
 import { evictionContext } from '@/lib/client/evictions-context';
 import type { LiveState } from '@/lib/client/live-state';
+import { timelineOfPod } from '@/lib/client/timeline-rows';
+import { timelineHref } from '@/lib/client/timelines-api';
 import { podStatus } from '@/lib/client/pod-status';
 import { useNow } from '@/lib/client/use-now';
 import { forecastWords } from '@/lib/domain/eviction-forecast';
@@ -38,6 +41,28 @@ function findPod(state: LiveState, namespace: string, name: string): PodView | n
   return null;
 }
 
+/** "Timeline", when the live state has one for the pod (by UID, else its newest by name). */
+function TimelineLink({
+  cluster,
+  state,
+  pod,
+}: {
+  cluster: string;
+  state: LiveState;
+  pod: { uid?: string; namespace: string; name: string };
+}) {
+  const timeline = timelineOfPod(state.timelines, pod);
+  if (timeline === null) return null;
+  return (
+    <Link
+      href={timelineHref(cluster, timeline.uid)}
+      className="text-sm text-blue-700 hover:underline dark:text-blue-400"
+    >
+      Timeline
+    </Link>
+  );
+}
+
 function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; pod: PodView }) {
   const [isEvicting, setIsEvicting] = useState(false);
   const now = useNow() ?? 0;
@@ -64,6 +89,7 @@ function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; 
           Evict
         </button>
         {access.note === null ? null : <p className="text-sm">{access.note}</p>}
+        <TimelineLink cluster={cluster} state={state} pod={pod} />
       </div>
       {isEvicting ? (
         <EvictDialog cluster={cluster} pod={pod} onClose={() => setIsEvicting(false)} />
@@ -99,9 +125,12 @@ export function PodPage({
         {(state) => {
           const pod = findPod(state, namespace, name);
           return pod === null ? (
-            <Notice tone="inactive" title="This pod is not in the cluster now">
-              It may have been evicted or deleted; its attempts below are kept.
-            </Notice>
+            <div className="space-y-2">
+              <Notice tone="inactive" title="This pod is not in the cluster now">
+                It may have been evicted or deleted; its attempts below are kept.
+              </Notice>
+              <TimelineLink cluster={cluster} state={state} pod={{ namespace, name }} />
+            </div>
           ) : (
             <PodFacts cluster={cluster} state={state} pod={pod} />
           );

@@ -5,7 +5,7 @@ import type { RetryRow } from '@/lib/client/retry-rows';
 
 import { Age } from '../ui/age';
 import { StatusBadge } from '../ui/status-badge';
-import { CELL, NONE, RetryTable, ROW } from './table-parts';
+import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 
 /** The finished table's columns, in order (e2e/pages/retries.ts reads cells by this order). */
 export const FINISHED_COLUMNS = ['Pod', 'Outcome', 'Reason', 'Attempts', 'Budget', 'Finished'];
@@ -18,7 +18,7 @@ function reasonOf(row: RetryRow): string | null {
 /** Entries that are no longer retried, newest first, with their outcome and why. */
 export function FinishedTable({ cluster, rows }: { cluster: string; rows: readonly RetryRow[] }) {
   return (
-    <RetryTable label="Finished retries" columns={FINISHED_COLUMNS}>
+    <FramedTable label="Finished retries" columns={FINISHED_COLUMNS}>
       {rows.map((row) => {
         const { entry } = row;
         const reason = reasonOf(row);
@@ -46,6 +46,6 @@ export function FinishedTable({ cluster, rows }: { cluster: string; rows: readon
           </tr>
         );
       })}
-    </RetryTable>
+    </FramedTable>
   );
 }

@@ -11,7 +11,7 @@ import { Age } from '../ui/age';
 import { StatusBadge } from '../ui/status-badge';
 import { RetryWaitText } from './retry-wait';
 import { StuckFindings } from './stuck-findings';
-import { CELL, NONE, RetryTable, ROW } from './table-parts';
+import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 
 /** The pending table's columns, in order (e2e/pages/retries.ts reads cells by this order). */
 export const PENDING_COLUMNS = [
@@ -132,7 +132,7 @@ export function PendingTable({
   busyId: number | null;
 }) {
   return (
-    <RetryTable label="Pending retries" columns={PENDING_COLUMNS}>
+    <FramedTable label="Pending retries" columns={PENDING_COLUMNS}>
       {rows.map((row) => (
         <PendingRow
           key={row.entry.id}
@@ -141,6 +141,6 @@ export function PendingTable({
           isBusy={busyId === row.entry.id}
         />
       ))}
-    </RetryTable>
+    </FramedTable>
   );
 }

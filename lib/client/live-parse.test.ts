@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseChange, parseSnapshot } from './live-parse';
-import { podView, retryView, snapshotOf, stuckRetry } from './test-views';
+import { podView, retryView, snapshotOf, stuckRetry, timelineSummary } from './test-views';
 
 describe('parseSnapshot', () => {
   it('reads a snapshot', () => {
@@ -43,6 +43,7 @@ describe('parseChange', () => {
     },
     { name: 'retry', change: { seq: 7, kind: 'retry', entry: retryView(1, 'web-1') } },
     { name: 'stuck', change: { seq: 8, kind: 'stuck', items: [stuckRetry(1, 'web-1')] } },
+    { name: 'timeline', change: { seq: 9, kind: 'timeline', summary: timelineSummary('uid-1') } },
   ])('reads a $name event', ({ name, change }) => {
     expect(parseChange(name, JSON.stringify(change))).toEqual({ ok: true, value: change });
   });

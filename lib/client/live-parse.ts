@@ -6,6 +6,7 @@ import {
   RetryEventSchema,
   SnapshotSchema,
   StuckEventSchema,
+  TimelineEventSchema,
   UpsertEventSchema,
   WatchStatusEventSchema,
   type ChangeEvent,
@@ -77,6 +78,8 @@ export function parseChange(name: string, data: string): Parsed<ChangeEvent> {
       return check(RetryEventSchema, json.value);
     case 'stuck':
       return check(StuckEventSchema, json.value);
+    case 'timeline':
+      return check(TimelineEventSchema, json.value);
     default:
       return { ok: false, message: `unknown event ${JSON.stringify(name)}` };
   }

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 
 import type { ChangeEvent } from '@/lib/domain/changes';
 
-import { applyChanges, fromSnapshot, MAX_FINISHED_RETRIES, type LiveState } from './live-state';
-import { budgetView, nodeView, podView, retryView, snapshotOf, stuckRetry } from './test-views';
+import {
+  applyChanges,
+  fromSnapshot,
+  MAX_FINISHED_RETRIES,
+  MAX_FINISHED_TIMELINES,
+  type LiveState,
+} from './live-state';
+import {
+  budgetView,
+  nodeView,
+  podView,
+  retryView,
+  snapshotOf,
+  stuckRetry,
+  timelineSummary,
+} from './test-views';
 
 const web1 = podView('web-1');
 const web2 = podView('web-2');
@@ -209,5 +223,53 @@ describe('retries and stuck items', () => {
     expect(ids).not.toContain(100);
     expect(ids).not.toContain(101);
     expect(ids.at(-1)).toBe(100 + MAX_FINISHED_RETRIES + 1);
+  });
+});
+
+describe('timelines', () => {
+  const t1 = timelineSummary('web-1');
+  const t2 = timelineSummary('web-2');
+  const withTimelines = fromSnapshot(snapshotOf(10, { timelines: [t1, t2] }));
+
+  it("keeps the snapshot's summaries by pod UID", () => {
+    expect([...withTimelines.timelines.keys()]).toEqual(['uid-web-1', 'uid-web-2']);
+    expect(withTimelines.timelines.get('uid-web-2')).toBe(t2);
+    expect(base.timelines.size).toBe(0);
+  });
+
+  it('replaces a summary by UID, moving it to the end, and adds a new one', () => {
+    const gone = { ...t1, current: 'gone' as const, updatedAt: '2026-11-28T10:00:40Z' };
+    const t3 = timelineSummary('web-3');
+    const next = applied(withTimelines, [
+      { seq: 11, kind: 'timeline', summary: gone },
+      { seq: 12, kind: 'timeline', summary: t3 },
+    ]);
+    expect([...next.timelines.keys()]).toEqual(['uid-web-2', 'uid-web-1', 'uid-web-3']);
+    expect(next.timelines.get('uid-web-1')).toBe(gone);
+    expect(next.timelines.get('uid-web-2')).toBe(t2);
+    expect(withTimelines.timelines.get('uid-web-1')).toBe(t1);
+    expect(next.retries).toBe(withTimelines.retries);
+    expect(next.pods).toBe(withTimelines.pods);
+  });
+
+  it('leaves the summaries untouched by a batch without timeline events', () => {
+    const next = applied(withTimelines, [
+      { seq: 11, kind: 'delete', resource: 'pods', uid: 'uid-web-1' },
+    ]);
+    expect(next.timelines).toBe(withTimelines.timelines);
+  });
+
+  it('keeps every timeline in progress and only the most recently changed finished ones', () => {
+    const finished = Array.from({ length: MAX_FINISHED_TIMELINES + 2 }, (_, i) =>
+      timelineSummary(`old-${i}`, { inProgress: false, current: 'replacement-ready' }),
+    );
+    const state = fromSnapshot(snapshotOf(10, { timelines: [t1, ...finished.slice(0, -1)] }));
+    const next = applied(state, [{ seq: 11, kind: 'timeline', summary: finished.at(-1)! }]);
+    const uids = [...next.timelines.keys()];
+    expect(uids).toHaveLength(MAX_FINISHED_TIMELINES + 1);
+    expect(uids).toContain('uid-web-1');
+    expect(uids).not.toContain('uid-old-0');
+    expect(uids).not.toContain('uid-old-1');
+    expect(uids.at(-1)).toBe(`uid-old-${MAX_FINISHED_TIMELINES + 1}`);
   });
 });

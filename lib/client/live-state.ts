@@ -1,5 +1,6 @@
 import type { ChangeEvent, Resource, Snapshot, WatchStatus } from '@/lib/domain/changes';
 import type { RetryView, StuckItem } from '@/lib/domain/retries';
+import type { TimelineSummary } from '@/lib/domain/timeline-summary';
 import type {
   BudgetView,
   EndpointView,
@@ -41,6 +42,8 @@ export interface LiveState extends Maps {
   readonly retries: ReadonlyMap<number, RetryView>;
   /** What the stuck monitor finds stuck now, as it last said. */
   readonly stuck: readonly StuckItem[];
+  /** Termination timelines' summaries by pod UID, in order of last change (oldest first). */
+  readonly timelines: ReadonlyMap<string, TimelineSummary>;
 }
 
 /**
@@ -49,6 +52,12 @@ export interface LiveState extends Maps {
  * own copy the same way: the most recently changed finished entries win.
  */
 export const MAX_FINISHED_RETRIES = 200;
+
+/**
+ * How many finished timelines the browser keeps besides every one in progress: as many as the
+ * server's snapshot carries, the most recently changed winning, for the same reason as retries.
+ */
+export const MAX_FINISHED_TIMELINES = 200;
 
 /** Where each watched resource's views live. */
 const COLLECTION_OF: Record<Resource, Collection> = {
@@ -80,6 +89,7 @@ export function fromSnapshot(snapshot: Snapshot): LiveState {
     watchStatus: snapshot.watchStatus,
     retries: new Map(snapshot.retries.map((entry) => [entry.id, entry])),
     stuck: snapshot.stuck,
+    timelines: byUid(snapshot.timelines),
   };
 }
 
@@ -94,6 +104,21 @@ export type ApplyResult =
       readonly got: number;
     };
 
+/**
+ * Drops from `map` (in order of last change, oldest first) the oldest values `isKept` does not
+ * keep, until at most `max` of those are left.
+ */
+function dropOldest<K, V>(map: Map<K, V>, max: number, isKept: (value: V) => boolean): void {
+  let extra = -max;
+  for (const value of map.values()) if (!isKept(value)) extra++;
+  for (const [key, value] of map) {
+    if (extra <= 0) break;
+    if (isKept(value)) continue;
+    map.delete(key);
+    extra--;
+  }
+}
+
 /** Copy-on-write Maps for one batch: each collection is copied at most once. */
 class Drafts {
   /** The copy under key C always holds `Collections[C]`; TypeScript cannot say so per key. */
@@ -103,6 +128,7 @@ class Drafts {
   watchStatus: Record<Resource, WatchStatus> | undefined;
   stuck: readonly StuckItem[] | undefined;
   private retries: Map<number, RetryView> | undefined;
+  private timelines: Map<string, TimelineSummary> | undefined;
 
   constructor(private readonly base: LiveState) {
     this.maps = base;
@@ -131,19 +157,26 @@ class Drafts {
     this.retries.set(entry.id, entry);
   }
 
+  /** Adds or replaces a timeline's summary, moving it to the end (order of last change). */
+  putTimeline(summary: TimelineSummary): void {
+    this.timelines ??= new Map(this.base.timelines);
+    this.timelines.delete(summary.uid);
+    this.timelines.set(summary.uid, summary);
+  }
+
+  /** The timelines, with the finished ones beyond {@link MAX_FINISHED_TIMELINES} dropped. */
+  private finishTimelines(): ReadonlyMap<string, TimelineSummary> {
+    const timelines = this.timelines;
+    if (timelines === undefined) return this.base.timelines;
+    dropOldest(timelines, MAX_FINISHED_TIMELINES, (t) => t.inProgress);
+    return timelines;
+  }
+
   /** The retry entries, with the finished ones beyond {@link MAX_FINISHED_RETRIES} dropped. */
   private finishRetries(): ReadonlyMap<number, RetryView> {
     const retries = this.retries;
     if (retries === undefined) return this.base.retries;
-    let extra = -MAX_FINISHED_RETRIES;
-    for (const entry of retries.values()) if (entry.state !== 'pending') extra++;
-    // Oldest change first: the first finished entries met are the ones to drop.
-    for (const [id, entry] of retries) {
-      if (extra <= 0) break;
-      if (entry.state === 'pending') continue;
-      retries.delete(id);
-      extra--;
-    }
+    dropOldest(retries, MAX_FINISHED_RETRIES, (entry) => entry.state === 'pending');
     return retries;
   }
 
@@ -176,6 +209,7 @@ class Drafts {
       watchStatus: this.watchStatus ?? this.base.watchStatus,
       retries: this.finishRetries(),
       stuck: this.stuck ?? this.base.stuck,
+      timelines: this.finishTimelines(),
     };
   }
 }
@@ -208,6 +242,8 @@ function applyOne(drafts: Drafts, base: LiveState, change: ChangeEvent): void {
       drafts.stuck = change.items;
       return;
     }
+    case 'timeline':
+      return drafts.putTimeline(change.summary);
     default: {
       const unknown: never = change;
       throw new Error(`unknown change ${JSON.stringify(unknown)}`);

@@ -28,7 +28,15 @@ export interface EventSourceLike {
 
 /** EventSource.CLOSED: the browser will not reconnect by itself. */
 const CLOSED = 2;
-const EVENT_NAMES = ['snapshot', 'upsert', 'delete', 'watch-status', 'retry', 'stuck'] as const;
+const EVENT_NAMES = [
+  'snapshot',
+  'upsert',
+  'delete',
+  'watch-status',
+  'retry',
+  'stuck',
+  'timeline',
+] as const;
 
 /** Everything a {@link ClusterStream} does to the outside world, injectable for tests. */
 export interface StreamDeps {

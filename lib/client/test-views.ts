@@ -1,6 +1,7 @@
 import type { Resource, Snapshot, WatchStatus } from '@/lib/domain/changes';
 import { ResourceSchema } from '@/lib/domain/changes';
 import type { StuckItem } from '@/lib/domain/retries';
+import type { TimelineSummary } from '@/lib/domain/timeline-summary';
 
 /** View objects for the browser data layer's tests, shaped as the server sends them. */
 
@@ -30,6 +31,7 @@ export function snapshotOf(seq: number, views: Partial<Snapshot> = {}): Snapshot
     watchStatus: watchStatusAll('synced'),
     retries: [],
     stuck: [],
+    timelines: [],
     ...views,
   };
 }
@@ -58,6 +60,29 @@ export function stuckRetry(id: number, pod: string, overrides: Partial<StuckItem
         detail: 'Look at why the replacement is not Ready.',
       },
     ],
+    ...overrides,
+  };
+}
+
+/** The summary of `shop/{pod}`'s timeline (uid `uid-{pod}`), terminating, evicted by Drainboard. */
+export function timelineSummary(
+  pod: string,
+  overrides: Partial<TimelineSummary> = {},
+): TimelineSummary {
+  return {
+    uid: `uid-${pod}`,
+    cluster: 'demo',
+    namespace: 'shop',
+    pod,
+    node: 'node-1',
+    owner: { kind: 'ReplicaSet', name: 'web-7d9f', uid: 'uid-rs-web' },
+    attribution: 'drainboard',
+    startedAt: '2026-11-28T10:00:00Z',
+    updatedAt: '2026-11-28T10:00:05Z',
+    current: 'terminating',
+    totalMs: 5000,
+    findings: [],
+    inProgress: true,
     ...overrides,
   };
 }

@@ -56,6 +56,7 @@ describe('SnapshotSchema', () => {
     events: [],
     retries: [],
     stuck: [],
+    timelines: [],
   };
   const status = (state: string) =>
     Object.fromEntries(ResourceSchema.options.map((r) => [r, { state, message: null }]));

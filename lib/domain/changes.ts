@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { RetryViewSchema, StuckItemSchema } from './retries';
+import { TimelineSummarySchema } from './timeline-summary';
 import {
   BudgetViewSchema,
   EndpointViewSchema,
@@ -94,6 +95,14 @@ export const StuckEventSchema = z.object({
 });
 export type StuckEvent = z.infer<typeof StuckEventSchema>;
 
+/** A pod's termination timeline was created or changed: its summary now. */
+export const TimelineEventSchema = z.object({
+  seq: SeqSchema,
+  kind: z.literal('timeline'),
+  summary: TimelineSummarySchema,
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
 /** One entry of a cluster's ordered change feed. */
 export const ChangeEventSchema = z.union([
   UpsertEventSchema,
@@ -101,6 +110,7 @@ export const ChangeEventSchema = z.union([
   WatchStatusEventSchema,
   RetryEventSchema,
   StuckEventSchema,
+  TimelineEventSchema,
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
@@ -119,5 +129,7 @@ export const SnapshotSchema = z.object({
   retries: z.array(RetryViewSchema),
   /** What the stuck monitor finds stuck now. */
   stuck: z.array(StuckItemSchema),
+  /** Termination timelines: every one in progress and the most recently changed others. */
+  timelines: z.array(TimelineSummarySchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

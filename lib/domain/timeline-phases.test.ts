@@ -585,11 +585,21 @@ describe('orderFacts', () => {
   const a = deleted(1);
   const b = deletion(2);
   const c = terminal(2);
+  const c2 = { ...terminal(2), phase: 'Failed' as const };
+  const r = requested(2.764, 'evicted');
+  const t = target(2);
   const x = unseen(container(9));
   const y = unseen(finalizers(9, []));
   it.each<{ name: string; facts: TimelineFact[]; want: TimelineFact[] }>([
     { name: 'by time', facts: [b, a], want: [a, b] },
-    { name: 'equal times keep their recorded order', facts: [c, a, b], want: [a, c, b] },
+    { name: 'within a second, the order of the steps', facts: [c, a, b], want: [a, b, c] },
+    {
+      // The cluster writes whole seconds: our request at .764 came before its 10:00:02 facts.
+      name: 'a request timed to the ms before the cluster facts of its second',
+      facts: [b, r, t],
+      want: [r, t, b],
+    },
+    { name: 'equal keys keep their recorded order', facts: [c2, c], want: [c2, c] },
     { name: 'a null time follows the fact recorded before it', facts: [b, x, a], want: [a, b, x] },
     { name: 'several null times stay together, in order', facts: [b, x, y, a], want: [a, b, x, y] },
     { name: 'null times recorded first stay first', facts: [x, b, a], want: [x, a, b] },

@@ -57,22 +57,54 @@ function parsed(time: string | null): Instant | null {
 }
 
 /**
- * Facts in order of time. A fact without a (parseable) time stays right after the timed fact it
- * was recorded after, and takes that fact's time as its estimate; those recorded before any timed
- * fact stay first. The sort is stable: equal times keep the recorded order.
+ * The order of the steps of a termination, for facts within the same second: the cluster writes
+ * whole seconds, so a fact the dashboard timed to the millisecond (its own request, a change it
+ * saw) cannot be placed by time alone against them.
+ */
+const STEP_ORDER: readonly FactKind[] = [
+  'requested',
+  'disruption-target',
+  'deletion-started',
+  'not-ready',
+  'endpoint-terminating',
+  'replacement-created',
+  'replacement-scheduled',
+  'container-terminated',
+  'terminal-phase',
+  'endpoint-removed',
+  'replacement-running',
+  'finalizers',
+  'deleted',
+  'replacement-ready',
+];
+
+/** Earlier second first; within a second, the step order; then the time; else as recorded. */
+function byTime(a: { ms: number; kind: FactKind }, b: { ms: number; kind: FactKind }): number {
+  const second = Math.floor(a.ms / 1000) - Math.floor(b.ms / 1000);
+  if (Number.isNaN(second) || second !== 0) {
+    return a.ms === b.ms ? 0 : a.ms < b.ms ? -1 : 1;
+  }
+  return STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind) || a.ms - b.ms;
+}
+
+/**
+ * Facts in order of time: by second, then by step within a second (see {@link STEP_ORDER}). A
+ * fact without a (parseable) time stays right after the timed fact it was recorded after, and
+ * takes that fact's time as its estimate; those recorded before any timed fact stay first. The
+ * sort is stable: equal keys keep the recorded order.
  */
 function entriesOf(facts: readonly TimelineFact[]): Entry[] {
-  const groups: { ms: number; entries: Entry[] }[] = [];
+  const groups: { ms: number; kind: FactKind; entries: Entry[] }[] = [];
   facts.forEach((fact, index) => {
     const at = parsed(fact.time);
     const last = groups.at(-1);
-    if (at) groups.push({ ms: at.ms, entries: [{ fact, index, at }] });
+    if (at) groups.push({ ms: at.ms, kind: fact.kind, entries: [{ fact, index, at }] });
     else if (last) {
       const anchor = last.entries[0]?.at ?? null;
       last.entries.push({ fact, index, at: anchor && { ...anchor, isKnown: false } });
-    } else groups.push({ ms: -Infinity, entries: [{ fact, index, at: null }] });
+    } else groups.push({ ms: -Infinity, kind: fact.kind, entries: [{ fact, index, at: null }] });
   });
-  groups.sort((a, b) => (a.ms === b.ms ? 0 : a.ms < b.ms ? -1 : 1));
+  groups.sort(byTime);
   return groups.flatMap((g) => g.entries);
 }
 

@@ -264,3 +264,32 @@ describe('ClusterModel retry entries and stuck items', () => {
     expect(model.snapshot().stuck).toEqual([item]);
   });
 });
+
+describe('ClusterModel timelines', () => {
+  it('emits a summary only when it changed, keeps those in progress and the newest finished', () => {
+    const model = new ClusterModel({ firstSeq: 0, maxFinishedTimelines: 1 });
+    const events: ChangeEvent[] = [];
+    model.subscribe((e) => events.push(ChangeEventSchema.parse(e)));
+    const summary = (uid: string, inProgress: boolean) => ({
+      uid,
+      cluster: 'sim',
+      namespace: 'shop',
+      pod: `web-${uid}`,
+      node: 'node-a',
+      owner: null,
+      attribution: 'eviction-api' as const,
+      startedAt: '2026-11-29T10:00:00Z',
+      updatedAt: '2026-11-29T10:00:01Z',
+      current: inProgress ? ('terminating' as const) : ('gone' as const),
+      totalMs: inProgress ? null : 1000,
+      findings: [],
+      inProgress,
+    });
+    model.applyTimeline(summary('a', true));
+    model.applyTimeline(summary('a', true));
+    model.applyTimeline(summary('b', false));
+    model.applyTimeline(summary('c', false));
+    expect(events.map((e) => e.kind)).toEqual(['timeline', 'timeline', 'timeline']);
+    expect(model.snapshot().timelines.map((t) => t.uid)).toEqual(['a', 'c']);
+  });
+});

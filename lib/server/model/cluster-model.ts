@@ -12,6 +12,7 @@ import {
   type WatchStatus,
 } from '@/lib/domain/changes';
 import type { RetryView, StuckItem } from '@/lib/domain/retries';
+import type { TimelineSummary } from '@/lib/domain/timeline-summary';
 import type { BudgetView, EventView, NodeView, PodView } from '@/lib/domain/views';
 
 import type { ReflectorEvent } from '../k8s/reflector';
@@ -41,6 +42,8 @@ export interface ClusterModelOptions {
   maxEvents?: number;
   /** How many finished retry entries the model keeps besides every pending one (default 200). */
   maxFinishedRetries?: number;
+  /** How many finished timelines the model keeps besides every one in progress (default 200). */
+  maxFinishedTimelines?: number;
   /**
    * The feed position of the empty model. Default: the start time in microseconds, so every
    * process starts its feed past any seq an earlier process handed out, and a browser's
@@ -71,6 +74,9 @@ export class ClusterModel {
   /** By id, in order of last change. */
   private readonly retries = new Map<number, RetryView>();
   private stuckItems: readonly StuckItem[] = [];
+  /** Timeline summaries by pod UID, in order of last change. */
+  private readonly timelines = new Map<string, TimelineSummary>();
+  private readonly maxFinishedTimelines: number;
   private seq: number;
 
   constructor(options: ClusterModelOptions = {}) {
@@ -78,6 +84,7 @@ export class ClusterModel {
     this.log = new ChangeLog(options.historySize ?? 1000);
     this.maxEvents = options.maxEvents ?? 300;
     this.maxFinishedRetries = options.maxFinishedRetries ?? 200;
+    this.maxFinishedTimelines = options.maxFinishedTimelines ?? 200;
   }
 
   /** Feeds one reflector event of `resource` into the model. */
@@ -149,6 +156,26 @@ export class ClusterModel {
       this.retries.delete(old.id);
   }
 
+  /**
+   * Records a timeline's summary as it is now and emits it if it changed. Every timeline in
+   * progress is kept; of the others, the most recently changed `maxFinishedTimelines`.
+   */
+  applyTimeline(summary: TimelineSummary): void {
+    const previous = this.timelines.get(summary.uid);
+    if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(summary)) return;
+    this.timelines.delete(summary.uid);
+    this.timelines.set(summary.uid, summary);
+    this.emit({ kind: 'timeline', summary });
+    const finished = [...this.timelines.values()].filter((t) => !t.inProgress);
+    for (const old of finished.slice(0, Math.max(finished.length - this.maxFinishedTimelines, 0)))
+      this.timelines.delete(old.uid);
+  }
+
+  /** The timeline summaries held, in order of last change. */
+  timelineSummaries(): TimelineSummary[] {
+    return [...this.timelines.values()];
+  }
+
   /** Records what the stuck monitor finds stuck now; emits only when the list changed. */
   applyStuck(items: readonly StuckItem[]): void {
     if (JSON.stringify(items) === JSON.stringify(this.stuckItems)) return;
@@ -198,6 +225,7 @@ export class ClusterModel {
       watchStatus: this.watchStatuses(),
       retries: this.retryViews(),
       stuck: [...this.stuckItems],
+      timelines: this.timelineSummaries(),
     };
   }
 

@@ -12,6 +12,7 @@ import { eventually } from '@/lib/sim/testing';
 import { realClock } from '../k8s/clock';
 import { evict } from '../evictions/evict';
 import { nameOf, uidOf, useRouteKit } from '../evictions/route-testkit';
+import type { ClusterWatch } from '../live/cluster-watch';
 import { LiveClusters } from '../live/live-clusters';
 import { EvictionStore } from '../store/eviction-store';
 import type { StoredTimeline } from '../store/timeline-store';
@@ -33,7 +34,9 @@ const kit = useRouteKit();
 const DAY = 86_400_000;
 
 /** A recorder (and its live watches) on `store`, closed when the test ends. */
-async function recorderOn(store: EvictionStore): Promise<TimelineRecorder> {
+async function recorderOn(
+  store: EvictionStore,
+): Promise<TimelineRecorder & { watch: ClusterWatch }> {
   const live = new LiveClusters(kit.registry, { lingerMs: 0 });
   const recorder = new TimelineRecorder(store.timelines, realClock, DAY);
   await live.observe((w) => recorder.attach(w));
@@ -45,7 +48,7 @@ async function recorderOn(store: EvictionStore): Promise<TimelineRecorder> {
     recorder.close();
     await live.close();
   });
-  return recorder;
+  return Object.assign(recorder, { watch });
 }
 
 /** A Deployment of one fast pod (shutdown and grace as given); its pod once Ready. */
@@ -186,12 +189,17 @@ describe('the timeline recorder', () => {
       inProgress: false,
       findings: [],
     });
+    // The same summary went out on the stream.
+    const streamed = recorder.watch.model.timelineSummaries().find((x) => x.uid === uidOf(pod));
+    expect(streamed).toMatchObject({ current: 'replacement-ready', inProgress: false });
     const detail = await detailOf(uidOf(pod));
     expect(detail.phases.map((p) => p.kind)).toEqual(
       expect.arrayContaining(['terminating', 'gone', 'replacement-starting', 'replacement-ready']),
     );
-    const times = detail.facts.flatMap((f) => (f.time === null ? [] : [Date.parse(f.time)]));
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // By second (the cluster's precision), our request first within its second.
+    const seconds = detail.facts.map((f) => Math.floor(Date.parse(f.time ?? '') / 1000));
+    expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+    expect(detail.facts[0]?.kind).toBe('requested');
     const file = await timelineExportRoute(routes(kit.store), { cluster: 'sim', uid: uidOf(pod) });
     expect(file.headers.get('Content-Disposition')).toBe(
       `attachment; filename="timeline-${ns}-${nameOf(pod)}-${uidOf(pod)}.json"`,

@@ -17,6 +17,8 @@ import type { EndpointView, PodView } from '@/lib/domain/views';
 import type { Clock, TimerHandle } from '../k8s/clock';
 import type { ClusterWatch } from '../live/cluster-watch';
 import type { StoredTimeline, TimelineStore } from '../store/timeline-store';
+import { summaryOf } from '@/lib/domain/timeline-summary';
+import { timelineOf } from './timeline-of';
 
 /** How long a deleted pod's timeline waits for its replacement before it is closed. */
 const REPLACEMENT_WAIT_MS = 10 * 60_000;
@@ -53,6 +55,15 @@ class ClusterRecorder {
     private readonly clock: Clock,
   ) {
     for (const stored of store.open(watch.name)) this.follow(stored);
+    const recent = store.list({ cluster: watch.name, limit: 200 }).reverse();
+    for (const stored of recent) this.publish(stored.uid);
+  }
+
+  /** Puts a timeline's summary as it is now into the model, so the stream carries it. */
+  private publish(uid: string): void {
+    const stored = this.store.get(this.watch.name, uid);
+    if (stored === undefined) return;
+    this.watch.model.applyTimeline(summaryOf(timelineOf(stored), this.clock.now()));
   }
 
   /** Waits for the first lists, catches up on what happened meanwhile, then follows live. */
@@ -109,6 +120,7 @@ class ClusterRecorder {
       },
       now,
     );
+    this.publish(a.uid);
   }
 
   /** Closes deleted timelines whose replacement never came, after a while. */
@@ -294,11 +306,13 @@ class ClusterRecorder {
     pod?: PodView,
     mode: FactMode = 'live',
   ): void {
+    let added = false;
     for (const { key, fact } of facts) {
       if (t.keys.has(key)) continue;
       t.keys.add(key);
-      this.store.add(this.watch.name, t.uid, key, fact, now);
+      added = this.store.add(this.watch.name, t.uid, key, fact, now) || added;
     }
+    if (added) this.publish(t.uid);
     if (pod !== undefined && t.since === null) {
       t.since = goingSince(pod);
       if (t.since !== null && t.replacement === null) this.findReplacement(t, mode, now);
@@ -315,6 +329,7 @@ class ClusterRecorder {
 
   private finish(t: Open, now: number): void {
     this.store.finish(this.watch.name, t.uid, now);
+    this.publish(t.uid);
     this.open.delete(t.uid);
     if (t.replacement !== null) this.replacements.delete(t.replacement);
   }

@@ -4,15 +4,16 @@ import { z } from 'zod';
 
 import { namespaceNameProblem, subdomainProblem } from '@/lib/domain/names';
 import { findingsOf } from '@/lib/domain/timeline-findings';
-import { orderFacts, phasesOf } from '@/lib/domain/timeline-phases';
-import { attributionOf, summaryOf, type TimelineDetail } from '@/lib/domain/timeline-summary';
+import { phasesOf } from '@/lib/domain/timeline-phases';
+import { summaryOf, type TimelineDetail } from '@/lib/domain/timeline-summary';
 import type { Timeline } from '@/lib/domain/timelines';
 
 import type { ClusterRegistry } from '../k8s/clusters';
 import type { Clock } from '../k8s/clock';
 import { issuesText } from '../http/json-body';
 import { decodeParam, jsonError, unknownCluster } from '../http/responses';
-import type { StoredTimeline, TimelineStore } from '../store/timeline-store';
+import type { TimelineStore } from '../store/timeline-store';
+import { timelineOf } from './timeline-of';
 
 /** What the timeline routes work with. */
 export interface TimelineRouteDeps {
@@ -24,19 +25,6 @@ export interface TimelineRouteDeps {
 }
 
 const noStore = { 'Cache-Control': 'no-store' };
-
-/** A stored timeline as the API shows it: facts in order of time, who started it. */
-function timelineOf(stored: StoredTimeline): Timeline {
-  const { cluster, uid, namespace, pod, node, owner, facts } = stored;
-  return {
-    ...{ cluster, uid, namespace, pod, node, owner },
-    terminationGracePeriodSeconds: stored.terminationGracePeriodSeconds,
-    startedAt: stored.startedAt,
-    updatedAt: stored.updatedAt,
-    attribution: attributionOf(facts),
-    facts: orderFacts(facts),
-  };
-}
 
 const ListQuerySchema = z.strictObject({
   namespace: z.string().optional(),

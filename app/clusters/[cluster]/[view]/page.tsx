@@ -7,6 +7,7 @@ import { NodesView } from '@/components/nodes/nodes-view';
 import { OverviewView } from '@/components/overview/overview-view';
 import { PodsView } from '@/components/pods/pods-view';
 import { RetriesView } from '@/components/retries/retries-view';
+import { TimelinesView } from '@/components/timelines/timelines-view';
 import { decodeParam, findView, type ViewSlug } from '@/components/shell/views';
 import { ComingLater } from '@/components/ui/coming-later';
 import { Notice } from '@/components/ui/notice';
@@ -32,6 +33,7 @@ function ViewContent({ slug, cluster }: { slug: ViewSlug; cluster: string }) {
     case 'retries':
       return <RetriesView cluster={cluster} />;
     case 'timelines':
+      return <TimelinesView cluster={cluster} />;
     case 'walkthroughs':
       return <ComingLater />;
     default: {

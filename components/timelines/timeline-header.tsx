@@ -1,0 +1,88 @@
+'use client';
+
+import Link from 'next/link';
+
+import { podHref } from '@/lib/client/evictions-request';
+import { timeOf } from '@/lib/client/format-time';
+import { timelineExportUrl } from '@/lib/client/timelines-api';
+import { ATTRIBUTION_WORDS } from '@/lib/client/timeline-words';
+import type { TimelineDetail } from '@/lib/domain/timeline-summary';
+
+import { Countdown } from '../ui/countdown';
+import { LINK } from './links';
+import { PhaseBadge } from './timeline-badges';
+
+/** The phase the pod is in: a running blocked or terminating phase, else the furthest reached. */
+function currentPhase(detail: TimelineDetail) {
+  const running = detail.phases.find(
+    (p) => p.end === null && (p.kind === 'blocked' || p.kind === 'terminating'),
+  );
+  return running?.kind ?? detail.phases.at(-1)?.kind ?? 'blocked';
+}
+
+/** Whether a phase still runs (the chart then reaches now). */
+export const isInProgress = (detail: TimelineDetail) =>
+  detail.phases.length === 0 || detail.phases.some((p) => p.end === null);
+
+/** The deadline in force while the pod terminates (the countdown's target), else null. */
+function runningDeadline(detail: TimelineDetail): { ms: number; grace: number } | null {
+  const terminating = detail.phases.find((p) => p.kind === 'terminating' && p.end === null);
+  const deletion = detail.facts.findLast((f) => f.kind === 'deletion-started');
+  if (!terminating || deletion?.kind !== 'deletion-started') return null;
+  const ms = timeOf(deletion.deadline);
+  return ms === null ? null : { ms, grace: deletion.gracePeriodSeconds };
+}
+
+/** The heading, who and what now, the grace countdown, and the export. */
+export function TimelineHeader({ cluster, detail }: { cluster: string; detail: TimelineDetail }) {
+  const deadline = runningDeadline(detail);
+  return (
+    <div className="space-y-2">
+      <h1 className="font-mono text-2xl font-semibold tracking-tight break-all">
+        Timeline of {detail.namespace}/{detail.pod}
+      </h1>
+      <dl className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
+        <div className="flex items-center gap-2">
+          <dt className="font-medium">Phase</dt>
+          <dd>
+            <PhaseBadge phase={currentPhase(detail)} />
+          </dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">Started by</dt>
+          <dd>{ATTRIBUTION_WORDS[detail.attribution]}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">Owner</dt>
+          <dd>{detail.owner === null ? 'none' : `${detail.owner.kind}/${detail.owner.name}`}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">Node</dt>
+          <dd>{detail.node ?? 'unscheduled'}</dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="font-medium">Pod&apos;s grace period</dt>
+          <dd className="tabular-nums">{detail.terminationGracePeriodSeconds} s</dd>
+        </div>
+      </dl>
+      {deadline === null ? null : (
+        <p
+          role="timer"
+          aria-label="Grace countdown"
+          className="text-sm font-medium text-state-progress"
+        >
+          Terminating: the grace period of {deadline.grace} s ends{' '}
+          <Countdown deadline={deadline.ms} />
+        </p>
+      )}
+      <p className="flex flex-wrap gap-4 text-sm">
+        <a href={timelineExportUrl(cluster, detail.uid)} download className={LINK}>
+          Export JSON
+        </a>
+        <Link href={podHref(cluster, detail.namespace, detail.pod)} className={LINK}>
+          Pod page
+        </Link>
+      </p>
+    </div>
+  );
+}

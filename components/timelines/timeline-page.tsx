@@ -1,0 +1,30 @@
+'use client';
+
+import { ApiError } from '@/lib/client/evictions';
+import { useTimeline } from '@/lib/client/timelines-api';
+import { useLiveTimeline } from '@/lib/client/timelines-live';
+
+import { Notice } from '../ui/notice';
+import { TimelineDetailView } from './timeline-detail';
+
+/**
+ * The page of one pod's timeline, fetched, and fetched again whenever the live stream says the
+ * timeline changed (its summary's `updatedAt`).
+ */
+export function TimelinePage({ cluster, uid }: { cluster: string; uid: string }) {
+  const live = useLiveTimeline(cluster, uid);
+  const query = useTimeline(cluster, uid, live?.updatedAt ?? null);
+  if (query.data) return <TimelineDetailView cluster={cluster} detail={query.data} />;
+  if (query.isPending) return <Notice tone="inactive" title="Loading the timeline…" />;
+  const isMissing = query.error instanceof ApiError && query.error.status === 404;
+  return (
+    <Notice
+      tone={isMissing ? 'inactive' : 'failed'}
+      title={isMissing ? 'No timeline is recorded for this pod' : 'Could not load the timeline'}
+    >
+      {isMissing
+        ? 'It may have expired, or the pod never terminated while Drainboard watched. Open Timelines for the recorded ones.'
+        : `${query.error?.message ?? 'Unknown error'}. Reload the page to try again.`}
+    </Notice>
+  );
+}
