@@ -107,6 +107,15 @@ describe('replacements', () => {
     expect(isReplacementOf({ ...evicted, createdAt: '2026-11-29T10:00:01Z' }, awaited)).toBe(false);
   });
 
+  it('needs the same name for a StatefulSet and the same node for a DaemonSet', () => {
+    const pod = (name: string, nodeName: string | null) =>
+      podView(name, { owner, nodeName, createdAt: '2026-11-29T10:00:01Z' });
+    expect(isReplacementOf(pod('db-0', null), { ...awaited, name: 'db-2' })).toBe(false);
+    expect(isReplacementOf(pod('db-2', null), { ...awaited, name: 'db-2' })).toBe(true);
+    expect(isReplacementOf(pod('agent-x', 'node-2'), { ...awaited, node: 'node-1' })).toBe(false);
+    expect(isReplacementOf(pod('agent-y', 'node-1'), { ...awaited, node: 'node-1' })).toBe(true);
+  });
+
   it('follows the replacement from created to Ready with the cluster’s times', () => {
     const ready = podView('web-3', {
       owner,

@@ -117,19 +117,28 @@ export function podFacts(pod: PodView, mode: FactMode, now: number): KeyedFact[]
   return facts;
 }
 
+/** What a replacement must match: its controller, when the pod went, and for some kinds more. */
+export interface Awaited {
+  readonly ownerUid: string;
+  /** RFC 3339: when the pod started to go. */
+  readonly since: string;
+  /** A StatefulSet recreates the pod under its own name. */
+  readonly name?: string;
+  /** A DaemonSet's replacement runs on the same node. */
+  readonly node?: string;
+}
+
 /**
- * Whether `candidate` can replace a pod of controller `ownerUid` that started to go at `since`:
- * same controller, not going itself, created since then.
+ * Whether `candidate` can replace a pod that went: same controller, not going itself, created
+ * since then; for a StatefulSet the same name, for a DaemonSet the same node.
  */
-export function isReplacementOf(
-  candidate: PodView,
-  awaited: { ownerUid: string; since: string },
-): boolean {
+export function isReplacementOf(candidate: PodView, awaited: Awaited): boolean {
   if (candidate.owner?.uid !== awaited.ownerUid) return false;
   if (candidate.createdAt === null || isGoing(candidate)) return false;
-  const since = awaited.since;
+  if (awaited.name !== undefined && candidate.name !== awaited.name) return false;
+  if (awaited.node !== undefined && candidate.nodeName !== awaited.node) return false;
   // Timestamps are whole seconds in most clusters: a replacement created in the same second counts.
-  return Date.parse(candidate.createdAt) >= Date.parse(since) - 1000;
+  return Date.parse(candidate.createdAt) >= Date.parse(awaited.since) - 1000;
 }
 
 /** When a going pod started to go: its DisruptionTarget, else its deletion start. */

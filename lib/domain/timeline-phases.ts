@@ -71,10 +71,10 @@ const STEP_ORDER: readonly FactKind[] = [
   'replacement-scheduled',
   'container-terminated',
   'terminal-phase',
-  'endpoint-removed',
   'replacement-running',
   'finalizers',
   'deleted',
+  'endpoint-removed',
   'replacement-ready',
 ];
 

@@ -293,3 +293,19 @@ describe('ClusterModel timelines', () => {
     expect(model.snapshot().timelines.map((t) => t.uid)).toEqual(['a', 'c']);
   });
 });
+
+describe('ClusterModel change delivery', () => {
+  it('tells every listener of a change before one a listener makes in reply', () => {
+    const model = new ClusterModel({ firstSeq: 0 });
+    const replying: number[] = [];
+    const after: number[] = [];
+    model.subscribe((e) => {
+      replying.push(e.seq);
+      if (e.kind === 'upsert') model.applyRetry(retryView(1, 'web-1'));
+    });
+    model.subscribe((e) => after.push(e.seq));
+    model.applySynced('pods', [runningPod('web-1', 'uid-1')]);
+    expect(replying).toEqual([1, 2]);
+    expect(after).toEqual([1, 2]);
+  });
+});

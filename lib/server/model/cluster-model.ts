@@ -68,6 +68,9 @@ export class ClusterModel {
   ) as Record<Resource, WatchStatus>;
   private readonly nodePods = new NodePodIndex();
   private readonly listeners = new Set<ChangeListener>();
+  /** Changes made while listeners are being told of an earlier one, in feed order. */
+  private readonly undelivered: ChangeEvent[] = [];
+  private delivering = false;
   private readonly log: ChangeLog;
   private readonly maxEvents: number;
   private readonly maxFinishedRetries: number;
@@ -181,6 +184,11 @@ export class ClusterModel {
     if (JSON.stringify(items) === JSON.stringify(this.stuckItems)) return;
     this.stuckItems = items;
     this.emit({ kind: 'stuck', items: [...items] });
+  }
+
+  /** Every pod view held, without copying the collection. */
+  podViews(): IterableIterator<PodView> {
+    return this.store('pods').values() as IterableIterator<PodView>;
   }
 
   /** The pod with this UID, if the model holds it. */
@@ -302,9 +310,23 @@ export class ClusterModel {
     }
   }
 
+  /**
+   * Gives a change its place in the feed and hands it to every listener. A change made by a
+   * listener while it is being told of another (the timeline recorder publishing a summary) is
+   * delivered once every listener has had the current one, so that all see the feed in order.
+   */
   private emit(change: Change): void {
     const event = { ...change, seq: ++this.seq } as ChangeEvent;
     this.log.push(event);
-    for (const listener of this.listeners) listener(event);
+    this.undelivered.push(event);
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let next = this.undelivered.shift(); next; next = this.undelivered.shift()) {
+        for (const listener of this.listeners) listener(next);
+      }
+    } finally {
+      this.delivering = false;
+    }
   }
 }

@@ -87,7 +87,8 @@ export class TimelineStore {
         ...head,
         owner: head.owner === null ? null : JSON.stringify(head.owner),
         grace: head.terminationGracePeriodSeconds,
-        started: head.startedAt,
+        // Normalised (ms, Z), so that times compare as text in order.
+        started: new Date(head.startedAt).toISOString(),
         updated: iso(now),
       });
   }
@@ -159,15 +160,16 @@ export class TimelineStore {
         namespace: q.namespace ?? null,
         node: q.node ?? null,
         owner: q.owner ?? null,
-        since: q.since ?? null,
+        since: q.since === undefined ? null : new Date(q.since).toISOString(),
         limit: q.limit,
       }) as HeadRow[];
     return rows.map((row) => ({ ...headOf(row), facts: this.facts(row.cluster, row.uid) }));
   }
 
-  /** Forgets the timelines last changed before `before` (ms); returns how many. */
+  /** Forgets the complete timelines last changed before `before` (ms); returns how many. */
   prune(before: number): number {
-    return this.db.prepare('DELETE FROM timelines WHERE updated < ?').run(iso(before)).changes;
+    return this.db.prepare('DELETE FROM timelines WHERE done = 1 AND updated < ?').run(iso(before))
+      .changes;
   }
 
   private facts(cluster: string, uid: string): TimelineFact[] {

@@ -12,7 +12,7 @@ async function ownerReadyMs(cluster: string, ownerUid: string): Promise<number[]
     .get(cluster)
     .catch(() => undefined);
   if (watch === undefined || !watch.isWatching) return [];
-  return watch.model.snapshot().pods.flatMap((p) => {
+  return [...watch.model.podViews()].flatMap((p) => {
     if (p.owner?.uid !== ownerUid || p.createdAt === null) return [];
     const ready = p.conditions.find((c) => c.type === 'Ready' && c.status === 'True');
     if (ready?.lastTransitionTime == null) return [];

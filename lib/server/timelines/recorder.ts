@@ -9,6 +9,7 @@ import {
   podFacts,
   replacementFacts,
   whenOf,
+  type Awaited,
   type FactMode,
   type KeyedFact,
 } from '@/lib/domain/timeline-facts';
@@ -22,6 +23,8 @@ import { timelineOf } from './timeline-of';
 
 /** How long a deleted pod's timeline waits for its replacement before it is closed. */
 const REPLACEMENT_WAIT_MS = 10 * 60_000;
+/** A timeline whose pod never started to go is closed after this long without a fact. */
+const IDLE_MS = 60 * 60_000;
 /** How often old timelines are pruned and stale open ones closed. */
 const SWEEP_MS = 60_000;
 /** How long each wait for a cluster's first lists lasts before it is tried again. */
@@ -31,7 +34,12 @@ const SYNC_WAIT_MS = 30_000;
 interface Open {
   readonly uid: string;
   readonly namespace: string;
+  readonly pod: string;
+  readonly node: string | null;
   readonly ownerUid: string | null;
+  readonly ownerKind: string | null;
+  /** Epoch ms of the last fact recorded. */
+  touchedAt: number;
   /** RFC 3339: when the pod started to go, once known. */
   since: string | null;
   keys: Set<string>;
@@ -73,7 +81,7 @@ class ClusterRecorder {
     }
     if (this.closed) return;
     this.catchUp();
-    this.unsubscribe = this.watch.model.subscribe((e) => this.onChange(e));
+    this.unsubscribe = this.watch.model.subscribe((e) => this.guard(() => this.onChange(e)));
   }
 
   close(): void {
@@ -81,8 +89,24 @@ class ClusterRecorder {
     this.unsubscribe?.();
   }
 
+  /**
+   * Runs a step of recording. A failure (the database) loses that fact, never the change feed
+   * or the eviction that told us of it: model listeners and the attempt path must not throw.
+   */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      console.error(`drainboard: recording the timelines of ${this.watch.name} failed:`, e);
+    }
+  }
+
   /** An attempt of ours on a pod: the `requested` fact, updated once answered. */
   attempt(a: AttemptView): void {
+    this.guard(() => this.recordAttempt(a));
+  }
+
+  private recordAttempt(a: AttemptView): void {
     if (a.options.dryRun) return;
     const now = this.clock.now();
     const pod = this.watch.model.pod(a.uid);
@@ -125,8 +149,12 @@ class ClusterRecorder {
 
   /** Closes deleted timelines whose replacement never came, after a while. */
   sweep(now: number): void {
-    for (const t of this.open.values()) {
-      if (t.deletedAt !== null && now - t.deletedAt > REPLACEMENT_WAIT_MS) this.finish(t, now);
+    for (const t of [...this.open.values()]) {
+      const waitedForReplacement = t.deletedAt !== null && now - t.deletedAt > REPLACEMENT_WAIT_MS;
+      // A pod that never went: its eviction was given up.
+      const givenUp = t.since === null && now - t.touchedAt > IDLE_MS;
+      if (waitedForReplacement || givenUp) this.finish(t, now);
+      else this.publish(t.uid);
     }
   }
 
@@ -140,7 +168,11 @@ class ClusterRecorder {
     const open: Open = {
       uid: stored.uid,
       namespace: stored.namespace,
+      pod: stored.pod,
+      node: stored.node,
       ownerUid: stored.owner?.uid ?? null,
+      ownerKind: stored.owner?.kind ?? null,
+      touchedAt: Date.parse(stored.updatedAt),
       since: going?.time ?? null,
       keys,
       replacement: replacement !== undefined && 'uid' in replacement ? replacement.uid : null,
@@ -226,19 +258,21 @@ class ClusterRecorder {
     }
     if (pod.owner === null || isGoing(pod)) return;
     const waiting = [...this.open.values()]
-      .filter((t) => t.replacement === null && t.ownerUid === pod.owner?.uid && t.since !== null)
-      .filter((t) => isReplacementOf(pod, { ownerUid: t.ownerUid ?? '', since: t.since ?? '' }))
+      .filter((t) => t.replacement === null && t.ownerUid === pod.owner?.uid)
+      .filter((t) => {
+        const awaited = awaitedOf(t);
+        return awaited !== null && isReplacementOf(pod, awaited);
+      })
       .sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
     const [first] = waiting;
     if (first !== undefined) this.assign(first, pod, mode, now);
   }
 
   private findReplacement(t: Open, mode: FactMode, now: number): void {
-    if (t.ownerUid === null || t.since === null) return;
-    const awaited = { ownerUid: t.ownerUid, since: t.since };
-    const candidates = this.watch.model
-      .snapshot()
-      .pods.filter((p) => !this.replacements.has(p.uid) && isReplacementOf(p, awaited))
+    const awaited = awaitedOf(t);
+    if (awaited === null) return;
+    const candidates = [...this.watch.model.podViews()]
+      .filter((p) => !this.replacements.has(p.uid) && isReplacementOf(p, awaited))
       .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
     const [first] = candidates;
     if (first !== undefined) this.assign(t, first, mode, now);
@@ -288,10 +322,6 @@ class ClusterRecorder {
       now,
     );
     t.deletedAt = now;
-    for (const [uid, name] of t.slices) {
-      t.slices.delete(uid);
-      this.record(t, [removed(name, null, mode, now)], now);
-    }
     this.maybeFinish(t, now);
   }
 
@@ -312,7 +342,10 @@ class ClusterRecorder {
       t.keys.add(key);
       added = this.store.add(this.watch.name, t.uid, key, fact, now) || added;
     }
-    if (added) this.publish(t.uid);
+    if (added) {
+      t.touchedAt = now;
+      this.publish(t.uid);
+    }
     if (pod !== undefined && t.since === null) {
       t.since = goingSince(pod);
       if (t.since !== null && t.replacement === null) this.findReplacement(t, mode, now);
@@ -320,19 +353,40 @@ class ClusterRecorder {
     this.maybeFinish(t, now);
   }
 
-  /** A timeline is complete once the pod is gone and its replacement (if it has a controller) is Ready. */
+  /**
+   * A timeline is complete once the pod is gone, out of every EndpointSlice, and its replacement
+   * (if it has a controller) is Ready; {@link sweep} closes one whose replacement never comes.
+   */
   private maybeFinish(t: Open, now: number): void {
-    if (!t.keys.has('deleted')) return;
+    if (!this.open.has(t.uid) || !t.keys.has('deleted')) return;
+    // The EndpointSlice controller removes the endpoint just after the pod: wait for it.
+    if (t.slices.size > 0) return;
     if (t.ownerUid !== null && !t.keys.has('replacement-ready')) return;
     this.finish(t, now);
   }
 
   private finish(t: Open, now: number): void {
+    this.open.delete(t.uid);
+    // An endpoint whose removal never reached us: known to be gone, not when.
+    for (const [uid, name] of t.slices) {
+      t.slices.delete(uid);
+      this.record(t, [removed(name, null, 'catch-up', now)], now);
+    }
     this.store.finish(this.watch.name, t.uid, now);
     this.publish(t.uid);
-    this.open.delete(t.uid);
     if (t.replacement !== null) this.replacements.delete(t.replacement);
   }
+}
+
+/** What the replacement of an open timeline's pod must match; null until the pod went. */
+function awaitedOf(t: Open): Awaited | null {
+  if (t.ownerUid === null || t.since === null) return null;
+  return {
+    ownerUid: t.ownerUid,
+    since: t.since,
+    ...(t.ownerKind === 'StatefulSet' ? { name: t.pod } : {}),
+    ...(t.ownerKind === 'DaemonSet' && t.node !== null ? { node: t.node } : {}),
+  };
 }
 
 /** The endpoint-removed fact of one slice. */

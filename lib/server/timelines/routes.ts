@@ -65,8 +65,16 @@ export async function timelinesRoute(
   if (!deps.registry.has(cluster)) return unknownCluster(cluster);
   const now = deps.clock.now();
   const timelines = deps.timelines.list({ cluster, ...query.data }).map(timelineOf);
+  // One look at the live model per controller, however many of its pods are listed.
+  const byOwner = new Map<string, Promise<number[] | undefined>>();
+  const ownerMs = (t: Timeline) => {
+    const key = t.owner?.uid ?? '';
+    const known = byOwner.get(key) ?? readyMs(deps, t);
+    byOwner.set(key, known);
+    return known;
+  };
   const summaries = await Promise.all(
-    timelines.map(async (t) => summaryOf(t, now, await readyMs(deps, t))),
+    timelines.map(async (t) => summaryOf(t, now, await ownerMs(t))),
   );
   return Response.json(summaries, { headers: noStore });
 }
