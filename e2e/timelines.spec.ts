@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
+import type { Page } from '@playwright/test';
 import {
   TimelineDetailSchema,
   TimelineSummarySchema,
@@ -27,6 +28,13 @@ test.use({ appEnv: { DRAINBOARD_STUCK_TERMINATING_SECONDS: '2' } });
 
 const isReady = (p: V1Pod) =>
   p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+
+/** An operator has Drainboard open (so the cluster is watched and its timelines recorded). */
+async function dashboardOpen(page: Page): Promise<void> {
+  const overview = new OverviewPage(page);
+  await overview.openOverview();
+  await overview.expectLive();
+}
 
 async function summaries(url: string, query = ''): Promise<TimelineSummary[]> {
   const res = await fetch(`${url}/api/clusters/${SIM_CONTEXT}/timelines${query}`);
@@ -210,10 +218,8 @@ test('kubectl drain: a timeline for each evicted pod, attributed to the Eviction
   kubectl,
 }) => {
   test.setTimeout(120_000);
-  // An operator has Drainboard open while draining in a terminal.
-  const overview = new OverviewPage(page);
-  await overview.openOverview();
-  await overview.expectLive();
+  // Drained in a terminal while Drainboard is open.
+  await dashboardOpen(page);
   const onNode = (await sim.list<V1Pod>('/api/v1/pods')).filter(
     (p) =>
       p.spec?.nodeName === 'node-3' &&
@@ -272,9 +278,7 @@ test('a shutdown longer than the grace period: killed at the deadline (exit 137)
   kubectl,
 }) => {
   test.setTimeout(60_000);
-  const overview = new OverviewPage(page);
-  await overview.openOverview();
-  await overview.expectLive();
+  await dashboardOpen(page);
   const pod = await onePod(sim, kubectl, env.workDir, 'slow', { shutdown: '6s', grace: 2 });
   const uid = pod.metadata?.uid ?? '';
   await kubectl('delete', 'pod', '-n', 'slow', pod.metadata?.name ?? '', '--wait=false');
@@ -302,9 +306,7 @@ test('a pod held by a finalizer past its deadline: stuck terminating, the finali
   kubectl,
 }) => {
   test.setTimeout(60_000);
-  const overview = new OverviewPage(page);
-  await overview.openOverview();
-  await overview.expectLive();
+  await dashboardOpen(page);
   const manifest = join(env.workDir, 'held.yaml');
   await writeFile(
     manifest,
@@ -380,9 +382,7 @@ test('timelines survive a restart; one recorded across the outage is completed, 
   kubectl,
 }) => {
   test.setTimeout(90_000);
-  const overview = new OverviewPage(page);
-  await overview.openOverview();
-  await overview.expectLive();
+  await dashboardOpen(page);
   const pod = await onePod(sim, kubectl, env.workDir, 'away', { shutdown: '2s', grace: 30 });
   const uid = pod.metadata?.uid ?? '';
   await kubectl('delete', 'pod', '-n', 'away', pod.metadata?.name ?? '', '--wait=false');

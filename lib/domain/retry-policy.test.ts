@@ -4,6 +4,7 @@ import type { EvictionOutcome } from './eviction-outcome';
 import {
   BACKOFF_CAP_SECONDS,
   MAX_CONSECUTIVE_FAILURES,
+  answeredInFlight,
   backoffMs,
   expireIfDue,
   nextState,
@@ -400,5 +401,33 @@ describe('planWakes', () => {
   it('does not reorder its input', () => {
     plan(line, () => ({ budget: open(10), busy: 0 }));
     expect(line.map((e) => e.id)).toEqual([4, 3, 2, 1, 5]);
+  });
+});
+
+describe('answeredInFlight', () => {
+  const cancelled = entry({ state: 'cancelled', reason: 'Cancelled by ops.', attempts: 2 });
+
+  it('is nextState for an entry still pending', () => {
+    const answer: AttemptAnswer = { outcome: 'blocked', message: '' };
+    expect(answeredInFlight(entry(), answer, at(T0))).toEqual(nextState(entry(), answer, at(T0)));
+  });
+
+  it.each<[EvictionOutcome, RetryState]>([
+    ['evicted', 'evicted'],
+    ['not-found', 'gone'],
+    ['replaced', 'replaced'],
+  ])('records a cancelled entry whose attempt was answered %s as %s', (outcome, state) => {
+    expect(answeredInFlight(cancelled, { outcome, message: '' }, at(T0))).toMatchObject({
+      state,
+      attempts: 3,
+      reason: `Cancelled by ops. The attempt already in flight was answered: ${state}.`,
+    });
+  });
+
+  it('keeps a cancelled entry cancelled when the answer changed nothing', () => {
+    expect(answeredInFlight(cancelled, { outcome: 'blocked', message: '' }, at(T0))).toEqual({
+      ...cancelled,
+      attempts: 3,
+    });
   });
 });

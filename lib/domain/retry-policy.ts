@@ -157,6 +157,27 @@ export function nextState(
   }
 }
 
+/**
+ * What the answer to an attempt in flight makes of its entry, as it is now. An entry cancelled while its attempt was in flight stays
+ * cancelled, unless the cluster had accepted it, removed the pod or replaced it: the record
+ * tells the truth, with the cancellation in its reason.
+ */
+export function answeredInFlight(
+  current: RetryEntry,
+  answer: AttemptAnswer,
+  inputs: PolicyInputs,
+): RetryEntry {
+  if (current.state !== 'cancelled') return nextState(current, answer, inputs);
+  const next = nextState({ ...current, state: 'pending' }, answer, inputs);
+  if (next.state !== 'evicted' && next.state !== 'gone' && next.state !== 'replaced') {
+    return { ...current, attempts: next.attempts };
+  }
+  return {
+    ...next,
+    reason: `${current.reason ?? 'Cancelled.'} The attempt already in flight was answered: ${next.state}.`,
+  };
+}
+
 /** A pending entry whose deadline has passed is `expired`; any other is returned unchanged. */
 export function expireIfDue(entry: RetryEntry, now: number): RetryEntry {
   return entry.state === 'pending' && now >= entry.deadline

@@ -6,12 +6,9 @@ import type { RetryView } from '@/lib/domain/retries';
 import {
   backoffMs,
   expireIfDue,
-  nextState,
   planWakes,
-  type AttemptAnswer,
+  answeredInFlight,
   type BudgetSide,
-  type PolicyInputs,
-  type RetryEntry,
   type RetryState,
   type Waiter,
 } from '@/lib/domain/retry-policy';
@@ -70,27 +67,6 @@ function settledByModel(
     reason: byEviction
       ? 'The pod was evicted by another client and is terminating.'
       : 'The pod is being deleted by another client.',
-  };
-}
-
-/**
- * What an answer makes of an entry. An entry cancelled while its attempt was in flight stays
- * cancelled, unless the cluster had accepted it, removed the pod or replaced it: the record
- * tells the truth, with the cancellation in its reason.
- */
-function settledAfter(
-  current: RetryEntry,
-  answer: AttemptAnswer,
-  inputs: PolicyInputs,
-): RetryEntry {
-  if (current.state !== 'cancelled') return nextState(current, answer, inputs);
-  const next = nextState({ ...current, state: 'pending' }, answer, inputs);
-  if (next.state !== 'evicted' && next.state !== 'gone' && next.state !== 'replaced') {
-    return { ...current, attempts: next.attempts };
-  }
-  return {
-    ...next,
-    reason: `${current.reason ?? 'Cancelled.'} The attempt already in flight was answered: ${next.state}.`,
   };
 }
 
@@ -412,7 +388,7 @@ class ClusterQueue {
           settle: (retries, { result, budget, now }) => {
             const current = retries.get(entry.id) ?? entry;
             const answer = { ...result, stale: isStaleBudgetCause(result.cause) };
-            retries.settle(settledAfter(current, answer, { now, random }), budget, now);
+            retries.settle(answeredInFlight(current, answer, { now, random }), budget, now);
             return entry.id;
           },
         },

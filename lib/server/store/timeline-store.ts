@@ -129,6 +129,16 @@ export class TimelineStore {
       .run(iso(now), cluster, uid);
   }
 
+  /** The pod's timeline is recorded and complete (without reading its facts). */
+  isDone(cluster: string, uid: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT done FROM timelines WHERE cluster = ? AND uid = ?')
+        .pluck()
+        .get(cluster, uid) === 1
+    );
+  }
+
   get(cluster: string, uid: string): StoredTimeline | undefined {
     const row = this.db
       .prepare('SELECT * FROM timelines WHERE cluster = ? AND uid = ?')

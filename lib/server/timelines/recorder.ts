@@ -195,7 +195,7 @@ class ClusterRecorder {
     }
     for (const pod of snap.pods) {
       if (this.open.has(pod.uid) || !isGoing(pod)) continue;
-      if (this.store.get(this.watch.name, pod.uid)?.done === true) continue;
+      if (this.store.isDone(this.watch.name, pod.uid)) continue;
       this.begin(pod, 'catch-up', now);
     }
     for (const slice of snap.endpoints) this.endpoints(slice, 'catch-up', now);
@@ -223,7 +223,7 @@ class ClusterRecorder {
   private pod(view: PodView, now: number): void {
     const t = this.open.get(view.uid);
     if (t !== undefined) this.record(t, podFacts(view, 'live', now), now, view);
-    else if (isGoing(view) && this.store.get(this.watch.name, view.uid)?.done !== true) {
+    else if (isGoing(view) && !this.store.isDone(this.watch.name, view.uid)) {
       this.begin(view, 'live', now);
     }
     this.maybeReplacement(view, 'live', now);
