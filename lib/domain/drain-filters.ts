@@ -149,8 +149,11 @@ function grouped(items: readonly { message: string; pod: DrainPod }[]): string[]
 }
 
 /**
- * kubectl's summary of a node's verdicts: its errors (each `cannot delete …`, the prefix not
- * doubled), one line each, and its warnings joined as it prints them (`Warning: a: …; b: …`).
+ * kubectl's summary of a node's verdicts: its errors, one line each as `cannot delete <msg>:
+ * ns/pod, …` — for the unreplicated error, whose message starts with "cannot delete" itself,
+ * that doubles the words, as kubectl v1.32 prints them (`errors()` in pkg/drain/filters.go
+ * always prefixes; the semantics doc §6.2 step 5 says otherwise and is wrong) — and its
+ * warnings joined as it prints them (`Warning: a: …; b: …`).
  */
 export function drainMessages(verdicts: readonly { pod: DrainPod; verdict: DrainVerdict }[]): {
   errors: string[];
@@ -160,7 +163,7 @@ export function drainMessages(verdicts: readonly { pod: DrainPod; verdict: Drain
     verdicts.flatMap(({ pod, verdict }) =>
       verdict.action === 'refuse' ? [{ message: verdict.error, pod }] : [],
     ),
-  ).map((line) => (line.startsWith('cannot delete') ? line : `cannot delete ${line}`));
+  ).map((line) => `cannot delete ${line}`);
   const warnings = grouped(
     verdicts.flatMap(({ pod, verdict }) =>
       verdict.action !== 'refuse' && verdict.warning !== null

@@ -19,6 +19,8 @@ export function podView(name: string, overrides: Partial<PodView> = {}): PodView
     deletionTimestamp: null,
     deletionGracePeriodSeconds: null,
     finalizers: [],
+    hasEmptyDir: false,
+    isMirror: false,
     terminationGracePeriodSeconds: 30,
     containers: [
       {

@@ -63,6 +63,10 @@ export const PodViewSchema = z.object({
   deletionGracePeriodSeconds: z.number().int().nullable(),
   /** `metadata.finalizers`: while one is left, a deleted pod stays, terminating, after it stops. */
   finalizers: z.array(z.string()),
+  /** Some `spec.volumes[]` entry is an `emptyDir`: kubectl drain's local-storage filter. */
+  hasEmptyDir: z.boolean(),
+  /** The `kubernetes.io/config.mirror` annotation is set: the mirror of a static pod. */
+  isMirror: z.boolean(),
   /** `spec.terminationGracePeriodSeconds`, the API default (30) when unset. */
   terminationGracePeriodSeconds: z.number().int(),
   containers: z.array(ContainerViewSchema),

@@ -103,6 +103,8 @@ describe('toPodView', () => {
         labels: {},
         isReady: false,
         finalizers: [],
+        hasEmptyDir: false,
+        isMirror: false,
         terminationGracePeriodSeconds: 30,
         containers: [
           {
@@ -134,6 +136,47 @@ describe('toPodView', () => {
         spec: { containers: [] },
       },
       expected: { finalizers: ['example.com/x'] },
+    },
+    {
+      name: 'an emptyDir among other volumes: local storage for kubectl drain',
+      pod: {
+        metadata: { uid: 'u' },
+        spec: {
+          containers: [],
+          volumes: [
+            { name: 'config', configMap: { name: 'web' } },
+            { name: 'scratch', emptyDir: {} },
+          ],
+        },
+      },
+      expected: { hasEmptyDir: true, isMirror: false },
+    },
+    {
+      name: 'volumes without an emptyDir',
+      pod: {
+        metadata: { uid: 'u' },
+        spec: { containers: [], volumes: [{ name: 'config', configMap: { name: 'web' } }] },
+      },
+      expected: { hasEmptyDir: false },
+    },
+    {
+      name: 'the mirror of a static pod, its annotation set (even to an empty value)',
+      pod: {
+        metadata: {
+          uid: 'u',
+          annotations: { 'kubernetes.io/config.mirror': '', 'kubernetes.io/config.source': 'file' },
+        },
+        spec: { containers: [] },
+      },
+      expected: { isMirror: true, hasEmptyDir: false },
+    },
+    {
+      name: 'other annotations make no mirror',
+      pod: {
+        metadata: { uid: 'u', annotations: { 'kubernetes.io/config.source': 'api' } },
+        spec: { containers: [] },
+      },
+      expected: { isMirror: false },
     },
   ];
 

@@ -25,6 +25,12 @@ import type {
  */
 const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
 
+/**
+ * The annotation the kubelet sets on the API mirror of a static pod.
+ * @see https://kubernetes.io/docs/tasks/configure-pod-container/static-pod/
+ */
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
 /** Wire conditions share these fields; times are `Date` in client-node's types, strings on the wire. */
 interface WireCondition {
   type: string;
@@ -117,6 +123,8 @@ export function toPodView(pod: V1Pod): PodView {
     deletionTimestamp: toTime(meta?.deletionTimestamp),
     deletionGracePeriodSeconds: meta?.deletionGracePeriodSeconds ?? null,
     finalizers: meta?.finalizers ?? [],
+    hasEmptyDir: pod.spec?.volumes?.some((v) => v.emptyDir !== undefined) ?? false,
+    isMirror: meta?.annotations?.[MIRROR_ANNOTATION] !== undefined,
     terminationGracePeriodSeconds:
       pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS,
     containers: (pod.spec?.containers ?? []).map((c) =>
