@@ -21,7 +21,7 @@ import { TimelineRecorder } from '../timelines/recorder';
  * The local OS user, who evicts with a kubeconfig; `$USER` (or `unknown`) where the process's
  * uid has no passwd entry, as in some containers.
  */
-function localUser(): string {
+export function localUser(): string {
   try {
     return userInfo().username;
   } catch {

@@ -33,6 +33,8 @@ export interface RetryQueueDeps {
 
 /** How long an accepted eviction counts against its budget if the live model never shows it. */
 const DEBIT_TIMEOUT_MS = 10_000;
+/** The longest delay a Node.js timer takes (2^31 − 1 ms). */
+const MAX_TIMER_MS = 2_147_483_647;
 /** How long to wait before trying again to watch a cluster that could not be had. */
 const UNAVAILABLE_RETRY_MS = 30_000;
 /** How long each wait for the first sync of a cluster's watch lasts before it is tried again. */
@@ -418,7 +420,8 @@ class ClusterQueue {
         this.timerAt = Infinity;
         this.poke();
       },
-      Math.max(at - this.deps.clock.now(), 0),
+      // A timer fires at most ~24.8 days ahead; one that fires early only evaluates again.
+      Math.min(Math.max(at - this.deps.clock.now(), 0), MAX_TIMER_MS),
     );
   }
 
@@ -483,6 +486,18 @@ export class RetryQueue {
   cancel(cluster: string, id: number, who: string): RetryView | 'not-found' | 'not-pending' {
     return this.change(cluster, id, (now) =>
       this.deps.attempt.store.retries.end(id, 'cancelled', `Cancelled by ${who}.`, now),
+    );
+  }
+
+  /** Ends a pending entry without an attempt (a drain's stop or timeout); its view, or why not. */
+  end(
+    cluster: string,
+    id: number,
+    state: 'cancelled' | 'expired',
+    reason: string,
+  ): RetryView | 'not-found' | 'not-pending' {
+    return this.change(cluster, id, (now) =>
+      this.deps.attempt.store.retries.end(id, state, reason, now),
     );
   }
 

@@ -12,8 +12,8 @@ import type { ClusterReply } from '@/lib/domain/eviction-outcome';
 import { deadline } from './clusters';
 import { parseStatus, toClusterError } from './errors';
 
-/** How long one write on a pod may take; the API server itself retries conflicts for about 10 s. */
-const POD_WRITE_TIMEOUT_MS = 30_000;
+/** How long one write (on a pod or a node) may take; the API server itself retries conflicts for about 10 s. */
+const WRITE_TIMEOUT_MS = 30_000;
 
 /**
  * Keeps the raw body of the answer: client-node turns a 2xx body into its own model (losing a
@@ -47,19 +47,19 @@ function statusObject(text: string | undefined): Record<string, unknown> | undef
 }
 
 /**
- * Makes one write on a pod of `cluster` (an Eviction POST, a DELETE) through client-node, with a
+ * Makes one write on `cluster` (an Eviction POST, a pod DELETE, a node PATCH) through client-node, with a
  * 30 s deadline, and turns whatever comes of it into a {@link ClusterReply}: an answer of any
  * code with its Status parsed once (and kept verbatim), no answer, or a failure before sending.
  * `call` passes the given options to its client-node method. Never throws.
  */
-export async function podWriteReply(
+export async function writeReply(
   cluster: string,
   call: (options: ConfigurationOptions) => Promise<{ httpStatusCode: number }>,
 ): Promise<ClusterReply> {
   const sink: { text?: string } = {};
   try {
     const info = await call({
-      middleware: [deadline(POD_WRITE_TIMEOUT_MS), keepBody(sink)],
+      middleware: [deadline(WRITE_TIMEOUT_MS), keepBody(sink)],
       middlewareMergeStrategy: 'append',
     });
     return {

@@ -3,7 +3,7 @@ import { CoreV1Api, type KubeConfig, type V1DeleteOptions } from '@kubernetes/cl
 
 import type { ClusterReply } from '@/lib/domain/eviction-outcome';
 
-import { podWriteReply } from './cluster-reply';
+import { writeReply } from './cluster-reply';
 
 /** What Drainboard asks of one direct delete; everything else of the DELETE is decided here. */
 export interface DeletionTarget {
@@ -44,7 +44,7 @@ export function deletePod(
   cluster: string,
   target: DeletionTarget,
 ): Promise<ClusterReply> {
-  return podWriteReply(cluster, (options) =>
+  return writeReply(cluster, (options) =>
     kc
       .makeApiClient(CoreV1Api)
       .deleteNamespacedPodWithHttpInfo(

@@ -3,7 +3,7 @@ import { CoreV1Api, type KubeConfig, type V1Eviction } from '@kubernetes/client-
 
 import type { ClusterReply } from '@/lib/domain/eviction-outcome';
 
-import { podWriteReply } from './cluster-reply';
+import { writeReply } from './cluster-reply';
 
 /** What Drainboard asks of one eviction; everything else of the Eviction is decided here. */
 export interface EvictionTarget {
@@ -48,7 +48,7 @@ export function postEviction(
   cluster: string,
   target: EvictionTarget,
 ): Promise<ClusterReply> {
-  return podWriteReply(cluster, (options) =>
+  return writeReply(cluster, (options) =>
     kc
       .makeApiClient(CoreV1Api)
       .createNamespacedPodEvictionWithHttpInfo(

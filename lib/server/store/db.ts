@@ -117,6 +117,44 @@ export const MIGRATIONS: readonly string[] = [
      UNIQUE (cluster, uid, key),
      FOREIGN KEY (cluster, uid) REFERENCES timelines (cluster, uid) ON DELETE CASCADE
    );`,
+  // Node drains (issue 8): a drain and each pod it evicts, with the retry entry that does it
+  // and the times of its three stages (accepted, gone, replacement Ready).
+  `CREATE TABLE drains (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     cluster TEXT NOT NULL,
+     nodes TEXT NOT NULL,
+     request TEXT NOT NULL,
+     state TEXT NOT NULL,
+     who TEXT NOT NULL,
+     created TEXT NOT NULL,
+     updated TEXT NOT NULL,
+     deadline TEXT,
+     ended TEXT,
+     reason TEXT,
+     left_pods TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE INDEX drains_by_cluster ON drains (cluster, id);
+   CREATE INDEX drains_by_state ON drains (state);
+   CREATE TABLE drain_pods (
+     drain_id INTEGER NOT NULL REFERENCES drains (id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     uid TEXT NOT NULL,
+     namespace TEXT NOT NULL,
+     name TEXT NOT NULL,
+     node TEXT NOT NULL,
+     owner_kind TEXT,
+     owner_name TEXT,
+     replaced INTEGER NOT NULL,
+     budget TEXT,
+     retry_id INTEGER REFERENCES retries (id),
+     stage TEXT NOT NULL,
+     message TEXT,
+     accepted_at TEXT,
+     gone_at TEXT,
+     ready_at TEXT,
+     replacement TEXT,
+     PRIMARY KEY (drain_id, uid)
+   );`,
 ];
 
 /**

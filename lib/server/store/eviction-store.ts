@@ -9,6 +9,7 @@ import {
 import type { EvictionOutcome, PodAction } from '@/lib/domain/eviction-outcome';
 
 import { openDb, type Db } from './db';
+import { DrainStore } from './drain-store';
 import { RetryStore } from './retry-store';
 import { TimelineStore } from './timeline-store';
 
@@ -103,10 +104,13 @@ export class EvictionStore {
   readonly retries: RetryStore;
   /** The termination timelines, in the same database. */
   readonly timelines: TimelineStore;
+  /** Node drains, in the same database (their pods' retry entries are in `retries`). */
+  readonly drains: DrainStore;
 
   private constructor(private readonly db: Db) {
     this.retries = new RetryStore(db);
     this.timelines = new TimelineStore(db);
+    this.drains = new DrainStore(db, this.retries);
   }
 
   /** Opens the store under `dataDir`, migrating its schema. */

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { EvictionOptionsSchema } from '@/lib/domain/eviction-attempts';
+import { EvictionOptionsSchema, type EvictionOptions } from '@/lib/domain/eviction-attempts';
 import { EvictionOutcomeSchema } from '@/lib/domain/eviction-outcome';
 import type { RetryView } from '@/lib/domain/retries';
 import type { RetryEntry, RetryState } from '@/lib/domain/retry-policy';
@@ -19,6 +19,21 @@ export interface RetryRecord extends RetryEntry {
   readonly updatedAt: number;
   /** The attempt sent and not yet answered; set at a start means the process died mid-attempt. */
   readonly inFlightAttempt: number | null;
+}
+
+/** A new entry with no attempt yet: a pod a drain evicts. */
+export interface PlannedRetry {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  uid: string;
+  who: string;
+  gracePeriodSeconds: number | null;
+  /** Epoch ms. */
+  created: number;
+  deadline: number;
+  /** The budget it is expected to wait on (its name), if any. */
+  budget: string | null;
 }
 
 /** A new entry, created with its first (blocked) attempt. */
@@ -165,6 +180,39 @@ export class RetryStore {
       : Number(info.lastInsertRowid);
     this.db.prepare('UPDATE attempts SET retry_id = ? WHERE id = ?').run(id, attemptId);
     return { id, joined };
+  }
+
+  /**
+   * Creates a pending entry with no attempt yet, due at once (a drain's pod: the queue sends its
+   * eviction when its budget has room), or returns the pod's pending entry if it has one.
+   */
+  createPlanned(r: PlannedRetry): { id: number; joined: boolean } {
+    const info = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO retries (cluster, namespace, pod, uid, options, state, who, created,
+           updated, deadline, next_attempt, attempts, blocked_by_stale, budget)
+         VALUES (@cluster, @namespace, @pod, @uid, @options, 'pending', @who, @created, @created,
+           @deadline, @created, 0, 0, @budget)`,
+      )
+      .run({
+        cluster: r.cluster,
+        namespace: r.namespace,
+        pod: r.pod,
+        uid: r.uid,
+        options: JSON.stringify({
+          dryRun: false,
+          gracePeriodSeconds: r.gracePeriodSeconds,
+          retry: true,
+        } satisfies EvictionOptions),
+        who: r.who,
+        created: iso(r.created),
+        deadline: iso(r.deadline),
+        budget: r.budget,
+      });
+    if (info.changes === 1) return { id: Number(info.lastInsertRowid), joined: false };
+    const pending = this.pendingFor(r.cluster, r.uid);
+    if (pending === undefined) throw new Error(`no pending retry entry for pod ${r.uid}`);
+    return { id: pending.id, joined: true };
   }
 
   /** Marks `attemptId` as the entry's attempt in flight. */
