@@ -12,7 +12,7 @@ import type { EvictionStore } from '../store/eviction-store';
 import type { RetryQueue } from '../evictions/retry-queue';
 import { drainView, waitingWords, type DrainModel } from './drain-view';
 import { makePlan, PLAN_SYNC_TIMEOUT_MS } from './plan';
-import { advancePod, nextDrainState } from './progress';
+import { advancePod, isSettled, nextDrainState } from './progress';
 
 /** What drains work with; injected, so tests use a real cluster, store and clock. */
 export interface DrainDeps {
@@ -28,6 +28,8 @@ export interface DrainDeps {
 const NO_TIMEOUT_DEADLINE_MS = 30 * 86_400_000;
 /** How much longer than its drain's timeout a drain pod's retry entry lasts. */
 const ENTRY_GRACE_MS = 60_000;
+/** How long a burst of changes is gathered before an evaluation. */
+const BURST_MS = 100;
 /** How often an active drain is looked at even when nothing changes (timeouts, late facts). */
 const TICK_MS = 1000;
 
@@ -54,7 +56,9 @@ class ClusterDrains {
   private release: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
   private timer: TimerHandle | undefined;
-  private scheduled = false;
+  private scheduled: TimerHandle | undefined;
+  /** The pod UIDs and `retry:<id>` of the active drains: the changes worth an evaluation. */
+  private followed = new Set<string>();
 
   constructor(
     readonly watch: ClusterWatch,
@@ -66,11 +70,14 @@ class ClusterDrains {
     if (this.release !== undefined) return;
     this.release = this.watch.acquire();
     this.unsubscribe = this.watch.model.subscribe((e) => {
+      const relevant =
+        ((e.kind === 'upsert' && e.resource === 'pods') || e.kind === 'delete') &&
+        this.followed.has(e.kind === 'upsert' ? e.view.uid : e.uid);
       if (
-        e.kind === 'upsert' ||
-        e.kind === 'delete' ||
-        e.kind === 'retry' ||
-        e.kind === 'timeline'
+        relevant ||
+        (e.kind === 'retry' && this.followed.has(`retry:${e.entry.id}`)) ||
+        (e.kind === 'timeline' && this.followed.has(e.summary.uid)) ||
+        e.kind === 'watch-status'
       ) {
         this.soon();
       }
@@ -86,13 +93,13 @@ class ClusterDrains {
     }, TICK_MS);
   }
 
+  /** Evaluates once after a burst of changes (at most every {@link BURST_MS}). */
   private soon(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
+    if (this.scheduled !== undefined) return;
+    this.scheduled = this.deps.clock.setTimeout(() => {
+      this.scheduled = undefined;
       this.evaluate();
-    });
+    }, BURST_MS);
   }
 
   /** The model's view for drain views; undefined until its pods and nodes are synced. */
@@ -110,21 +117,31 @@ class ClusterDrains {
     const now = clock.now();
     const synced = this.watch.model.watchStatuses().pods.state === 'synced';
     const active = store.drains.active().filter((d) => d.cluster === this.watch.name);
-    for (const drain of active) this.advance(drain, synced, now);
+    const followed = new Set<string>();
+    for (const drain of active) {
+      for (const pod of this.advance(drain, synced, now)) {
+        followed.add(pod.uid);
+        if (pod.retryId !== null) followed.add(`retry:${pod.retryId}`);
+      }
+    }
+    this.followed = followed;
     if (store.drains.active().every((d) => d.cluster !== this.watch.name)) this.letGo();
   }
 
-  private advance(drain: DrainRecord, synced: boolean, now: number): void {
+  /** Moves a drain's pods and the drain on; returns the pods it still follows. */
+  private advance(drain: DrainRecord, synced: boolean, now: number): DrainPodRecord[] {
     const { store } = this.deps;
     for (const pod of store.drains.pods(drain.id)) {
+      if (isSettled(pod)) continue;
+      const live = this.watch.model.pod(pod.uid);
+      // Facts matter once the pod has left: when it went, and its replacement.
+      const facts =
+        live === undefined ? store.timelines.get(drain.cluster, pod.uid)?.facts : undefined;
       const change = advancePod(pod, {
         entry: pod.retryId === null ? undefined : store.retries.get(pod.retryId),
-        live: this.watch.model.pod(pod.uid),
+        live,
         synced,
-        facts:
-          pod.stage === 'waiting' || pod.stage === 'accepted' || pod.stage === 'gone'
-            ? store.timelines.get(drain.cluster, pod.uid)?.facts
-            : undefined,
+        facts,
         now,
       });
       if (Object.keys(change).length > 0) store.drains.updatePod(drain.id, pod.uid, change);
@@ -132,13 +149,16 @@ class ClusterDrains {
     const lastAnswer = (p: DrainPodRecord) =>
       (p.retryId === null ? null : store.retries.view(p.retryId)?.lastAnswer?.message) ??
       waitingWords(p.uid, this.model());
-    const next = nextDrainState(drain, store.drains.pods(drain.id), now, lastAnswer);
-    if (next.state === drain.state) return;
-    if (next.state === 'timed-out') {
-      const reason = `The drain's timeout (${drain.options.timeoutSeconds} s) passed before the eviction was accepted.`;
-      this.endWaiting(drain, 'expired', reason);
+    const pods = store.drains.pods(drain.id);
+    const next = nextDrainState(drain, pods, now, lastAnswer);
+    if (next.state !== drain.state) {
+      if (next.state === 'timed-out') {
+        const reason = `The drain's timeout (${drain.options.timeoutSeconds} s) passed before the eviction was accepted.`;
+        this.endWaiting(drain, 'expired', reason);
+      }
+      store.drains.setState(drain.id, next.state, now, next.end);
     }
-    store.drains.setState(drain.id, next.state, now, next.end);
+    return pods.filter((p) => !isSettled(p));
   }
 
   /**
@@ -164,6 +184,8 @@ class ClusterDrains {
     this.release = undefined;
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.scheduled !== undefined) this.deps.clock.clearTimeout(this.scheduled);
+    this.scheduled = undefined;
   }
 
   close(): void {
@@ -325,7 +347,10 @@ export class DrainRunner {
     if (drain === undefined || drain.cluster !== cluster) {
       throw new DrainProblem('not-found', `no drain #${id} in ${cluster}`);
     }
-    return this.viewOf(id, await this.of(cluster));
+    const drains = await this.of(cluster);
+    // Up to date with the model this instant: a node safe to power off shows its pods gone.
+    if (drain.state === 'running' || drain.state === 'drained') drains?.evaluate();
+    return this.viewOf(id, drains);
   }
 
   /** A cluster's drains, newest first. */
