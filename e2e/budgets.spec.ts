@@ -2,8 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 import { expect, SIM_CONTEXT, test } from './fixtures';
 import { literal, Shell } from './pages/shell';
-import { clusterPicture, DEMO_BLOCKED_BUDGETS } from './support/cluster-objects';
-import type { Sim } from './support/sim';
+import { clusterPicture, DEMO_BLOCKED_BUDGETS, demoSettled } from './support/cluster-objects';
 
 /** The Budgets view: one article per PodDisruptionBudget, named `namespace/name`. */
 class BudgetsPage extends Shell {
@@ -32,20 +31,6 @@ class BudgetsPage extends Shell {
     const list = this.budget(ref).getByRole('list', { name: `Pods selected by ${name}` });
     return (await list.getByRole('link').allTextContents()).sort();
   }
-}
-
-/** Waits until the demo has settled: every budget observed, only api and flaky blocked. */
-async function demoSettled(sim: Sim): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        (await clusterPicture(sim)).budgets
-          .filter((b) => b.disruptionsAllowed === 0)
-          .map((b) => b.ref)
-          .sort(),
-      { timeout: 30_000 },
-    )
-    .toEqual(DEMO_BLOCKED_BUDGETS);
 }
 
 test('the Budgets view shows each demo budget, what blocks it and why', async ({ page, sim }) => {

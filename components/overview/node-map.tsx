@@ -65,6 +65,14 @@ const NodeRegion = memo(function NodeRegion({
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
           {pods.length} pod{pods.length === 1 ? '' : 's'}
         </span>
+        {node === null ? null : (
+          <Link
+            href={`${viewHref(cluster, 'nodes')}${withParams('', { plan: nodeKey })}`}
+            className="ml-auto text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
+          >
+            Drain {title}…
+          </Link>
+        )}
       </div>
       {pods.length === 0 ? (
         <p className="text-xs text-zinc-600 dark:text-zinc-400">No pods here in this scope.</p>

@@ -1,4 +1,5 @@
 import type { V1Node, V1Pod, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import { expect } from '@playwright/test';
 import type { Sim } from './sim';
 
 /** What the Overview should show of the cluster, from fresh lists. */
@@ -32,3 +33,17 @@ export async function clusterPicture(sim: Sim): Promise<ClusterPicture> {
 
 /** The demo's settled budgets (lib/sim/README.md): `api` and `flaky` allow no disruption. */
 export const DEMO_BLOCKED_BUDGETS = ['shop/api', 'shop/flaky'];
+
+/** Waits until the demo has settled: every budget observed, only api and flaky blocked. */
+export async function demoSettled(sim: Sim): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await clusterPicture(sim)).budgets
+          .filter((b) => b.disruptionsAllowed === 0)
+          .map((b) => b.ref)
+          .sort(),
+      { timeout: 30_000 },
+    )
+    .toEqual(DEMO_BLOCKED_BUDGETS);
+}

@@ -186,7 +186,9 @@ describe('nextDrainState', () => {
         why: 'Its eviction was accepted; it is still terminating.',
       },
     ]);
-    expect(out.end?.reason).toBe('The timeout of 30 s passed with 2 of 3 pods not evicted.');
+    expect(out.end?.reason).toBe(
+      'The timeout of 30 s passed with 2 of 3 pods still on their nodes.',
+    );
   });
 
   it('no timeout once drained: it waits for replacements', () => {

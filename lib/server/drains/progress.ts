@@ -122,7 +122,7 @@ export function nextDrainState(
     return {
       state: 'timed-out',
       end: {
-        reason: `The timeout of ${drain.options.timeoutSeconds} s passed with ${left.length} of ${pods.length} pods not evicted.`,
+        reason: `The timeout of ${drain.options.timeoutSeconds} s passed with ${left.length} of ${pods.length} pods still on their nodes.`,
         left: left.map((p) => ({ ...ref(p), why: whyLeft(p, lastAnswer(p)) })),
       },
     };

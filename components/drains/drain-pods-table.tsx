@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { memo } from 'react';
+
+import { budgetRef, drainStageWords } from '@/lib/client/drain-words';
+import { podHref } from '@/lib/client/evictions-request';
+import { timeOf } from '@/lib/client/format-time';
+import type { DrainPodView } from '@/lib/domain/drains';
+
+import { Countdown } from '../ui/countdown';
+import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
+import { StatusBadge } from '../ui/status-badge';
+
+export const DRAIN_POD_COLUMNS = [
+  'Pod',
+  'Node',
+  'Budget',
+  'Stage',
+  'Attempts',
+  'Message / next try',
+] as const;
+
+const DrainPodRow = memo(function DrainPodRow({
+  cluster,
+  pod,
+}: {
+  cluster: string;
+  pod: DrainPodView;
+}) {
+  const stage = drainStageWords(pod);
+  const next = timeOf(pod.nextAttemptAt);
+  return (
+    <tr className={ROW}>
+      <th scope="row" className={`${CELL} text-left font-normal`}>
+        <Link
+          href={podHref(cluster, pod.namespace, pod.name)}
+          className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
+        >
+          {pod.namespace}/{pod.name}
+        </Link>
+      </th>
+      <td className={`${CELL} font-mono whitespace-nowrap`}>{pod.node}</td>
+      <td className={`${CELL} font-mono`}>
+        {pod.budget === null ? (
+          <span className={NONE}>none named</span>
+        ) : (
+          budgetRef(pod.namespace, pod.budget)
+        )}
+      </td>
+      <td className={CELL}>
+        <StatusBadge tone={stage.tone} label={stage.label} detail={stage.detail} />
+        {pod.replacement === null ? null : (
+          <p className="mt-1 text-xs">
+            replacement <span className="font-mono">{pod.replacement}</span>
+          </p>
+        )}
+      </td>
+      <td className={`${CELL} tabular-nums`}>{pod.attempts}</td>
+      <td className={`${CELL} max-w-md space-y-1`}>
+        {pod.message === null ? <span className={NONE}>no message</span> : <p>{pod.message}</p>}
+        {next === null ? null : (
+          <p className="text-xs">
+            next try <Countdown deadline={next} />
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+});
+
+/** Every pod of the drain: where it is, what the cluster last said and when the next try is. */
+export function DrainPodsTable({
+  cluster,
+  pods,
+}: {
+  cluster: string;
+  pods: readonly DrainPodView[];
+}) {
+  return (
+    <FramedTable label="Pods of the drain" columns={DRAIN_POD_COLUMNS}>
+      {pods.map((pod) => (
+        <DrainPodRow key={pod.uid} cluster={cluster} pod={pod} />
+      ))}
+    </FramedTable>
+  );
+}

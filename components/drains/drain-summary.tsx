@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+
+import { drainStateWords, leftText } from '@/lib/client/drain-words';
+import { timeOf } from '@/lib/client/format-time';
+import { compareHref } from '@/lib/client/timelines-api';
+import { isDrainOver, type DrainView } from '@/lib/domain/drains';
+
+import { Age } from '../ui/age';
+import { Countdown } from '../ui/countdown';
+import { Notice } from '../ui/notice';
+import { StatusBadge } from '../ui/status-badge';
+import { StopDrain } from './stop-drain';
+
+export const LINK = 'text-sm text-blue-700 hover:underline dark:text-blue-400';
+
+/** The drain's state, who started it and when, its timeout, Stop drain and its timelines. */
+export function Summary({ cluster, drain }: { cluster: string; drain: DrainView }) {
+  const state = drainStateWords(drain.state);
+  const deadline = timeOf(drain.deadline);
+  const isOver = isDrainOver(drain.state);
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <StatusBadge tone={state.tone} label={state.label} detail={state.detail} />
+      <span>
+        started <Age since={timeOf(drain.createdAt)} /> ago by {drain.who}
+      </span>
+      {deadline === null || isOver ? null : (
+        <span>
+          timeout <Countdown deadline={deadline} />
+        </span>
+      )}
+      {isOver ? null : <StopDrain cluster={cluster} id={drain.id} />}
+      <Link
+        href={compareHref(
+          cluster,
+          drain.pods.map((p) => p.uid),
+        )}
+        className={LINK}
+      >
+        Timelines of this drain
+      </Link>
+    </div>
+  );
+}
+
+/** Once over: why, and the pods left with their reasons. */
+export function Ended({ drain }: { drain: DrainView }) {
+  if (!isDrainOver(drain.state)) return null;
+  const state = drainStateWords(drain.state);
+  return (
+    <Notice tone={state.tone} title={drain.reason ?? `${state.label}: no reason given`}>
+      {drain.left.length === 0 ? null : (
+        <ul aria-label="Pods left" className="space-y-0.5">
+          {drain.left.map((l) => (
+            <li key={`${l.namespace}/${l.name}`}>{leftText(l)}</li>
+          ))}
+        </ul>
+      )}
+    </Notice>
+  );
+}

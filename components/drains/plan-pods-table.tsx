@@ -1,0 +1,67 @@
+import Link from 'next/link';
+
+import { dryRunWords, planActionWords } from '@/lib/client/drain-words';
+import { podHref } from '@/lib/client/evictions-request';
+import type { PlanPod } from '@/lib/domain/drains';
+
+import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
+import { StatusBadge } from '../ui/status-badge';
+
+/** The plan's pod table columns, in order. */
+export const PLAN_POD_COLUMNS = [
+  'Pod',
+  'Node',
+  'What kubectl drain does',
+  "Cluster's dry run",
+  'Wave',
+] as const;
+
+function Wave({ pod }: { pod: PlanPod }) {
+  if (pod.action !== 'evict') return <span className={NONE}>—</span>;
+  if (pod.wave === null) return <span className="font-semibold text-state-failed">never</span>;
+  return <span className="tabular-nums">{pod.wave}</span>;
+}
+
+function PlanPodRow({ cluster, pod }: { cluster: string; pod: PlanPod }) {
+  const action = planActionWords(pod);
+  const verdict = dryRunWords(pod.dryRun, pod.namespace);
+  return (
+    <tr className={ROW}>
+      <th scope="row" className={`${CELL} text-left font-normal`}>
+        <Link
+          href={podHref(cluster, pod.namespace, pod.name)}
+          className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
+        >
+          {pod.namespace}/{pod.name}
+        </Link>
+      </th>
+      <td className={`${CELL} font-mono whitespace-nowrap`}>{pod.node}</td>
+      <td className={`${CELL} max-w-md space-y-1`}>
+        <StatusBadge tone={action.tone} label={action.label} detail={action.detail} />
+        {pod.message === null ? null : <p className="text-xs">{pod.message}</p>}
+      </td>
+      <td className={`${CELL} max-w-md space-y-1`}>
+        <StatusBadge tone={verdict.tone} label={verdict.label} />
+        {pod.dryRun?.message == null ? null : (
+          <p className="text-xs">
+            <q>{pod.dryRun.message}</q>
+          </p>
+        )}
+      </td>
+      <td className={CELL}>
+        <Wave pod={pod} />
+      </td>
+    </tr>
+  );
+}
+
+/** Each pod on the plan's nodes: what kubectl drain does with it and what the cluster says. */
+export function PlanPodsTable({ cluster, pods }: { cluster: string; pods: readonly PlanPod[] }) {
+  return (
+    <FramedTable label="Pods of the plan" columns={PLAN_POD_COLUMNS}>
+      {pods.map((pod) => (
+        <PlanPodRow key={pod.uid} cluster={cluster} pod={pod} />
+      ))}
+    </FramedTable>
+  );
+}
