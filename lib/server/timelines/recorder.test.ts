@@ -54,12 +54,12 @@ async function recorderOn(
 /** A Deployment of one fast pod (shutdown and grace as given); its pod once Ready. */
 async function deployment(
   ns: string,
-  opts: { shutdown?: string; grace?: number; finalizers?: string[] } = {},
+  opts: { shutdown?: string; grace?: number; finalizers?: string[]; replicas?: number } = {},
 ): Promise<V1Pod> {
   await kit.api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, {
     metadata: { name: 'app' },
     spec: {
-      replicas: 1,
+      replicas: opts.replicas ?? 1,
       selector: { matchLabels: { app: 'app' } },
       template: {
         metadata: {
@@ -123,6 +123,39 @@ const find = <K extends TimelineFact['kind']>(t: StoredTimeline, kind: K) =>
   t.facts.find((f): f is Extract<TimelineFact, { kind: K }> => f.kind === kind);
 
 describe('the timeline recorder', () => {
+  it('gives each evicted pod its own replacement, one evicted just after another', async () => {
+    const ns = await kit.namespace();
+    await deployment(ns, { replicas: 2 });
+    const pods = await eventually(async () => {
+      const list = await kit.api<{ items: V1Pod[] }>('GET', `/api/v1/namespaces/${ns}/pods`);
+      const ready = list.items.filter((p) =>
+        p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      );
+      return ready.length === 2 && ready;
+    }, 20_000);
+    const recorder = await recorderOn(kit.store);
+    const deps = {
+      ...kit.deps(),
+      onAttempt: (id: number) => {
+        const a = kit.store.attempt(id);
+        if (a) recorder.attempt(a);
+      },
+    };
+    const replacementOf = async (pod: V1Pod) => {
+      const request = { uid: uidOf(pod) };
+      const target = { cluster: 'sim', namespace: ns, pod: nameOf(pod), request };
+      expect((await evict(deps, target)).outcome).toBe('evicted');
+      const t = await timeline(kit.store, uidOf(pod), (x) => x.done);
+      return find(t, 'replacement-ready')?.uid;
+    };
+    // The second goes within a second of the first's replacement: same-second timestamps.
+    const first = await replacementOf(pods[0] as V1Pod);
+    const second = await replacementOf(pods[1] as V1Pod);
+    expect(first).toBeDefined();
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+  });
+
   it('records an eviction through Drainboard from the request to the replacement Ready', async () => {
     const ns = await kit.namespace();
     const pod = await deployment(ns);

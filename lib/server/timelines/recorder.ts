@@ -52,7 +52,10 @@ interface Open {
 /** The recorder of one watched cluster. */
 class ClusterRecorder {
   private readonly open = new Map<string, Open>();
-  /** Replacement pod uid → the timeline it completes. */
+  /**
+   * Replacement pod uid → the timeline it completes (or completed): a pod replaces one pod only,
+   * so it is kept after that timeline is done, until the replacement itself is deleted.
+   */
   private readonly replacements = new Map<string, string>();
   private unsubscribe: (() => void) | undefined;
   private closed = false;
@@ -64,7 +67,13 @@ class ClusterRecorder {
   ) {
     for (const stored of store.open(watch.name)) this.follow(stored);
     const recent = store.list({ cluster: watch.name, limit: 200 }).reverse();
-    for (const stored of recent) this.publish(stored.uid);
+    for (const stored of recent) {
+      this.publish(stored.uid);
+      const replacement = stored.facts.find((f) => f.kind === 'replacement-created');
+      if (replacement !== undefined && 'uid' in replacement) {
+        this.replacements.set(replacement.uid, stored.uid);
+      }
+    }
   }
 
   /** Puts a timeline's summary as it is now into the model, so the stream carries it. */
@@ -208,6 +217,8 @@ class ClusterRecorder {
     else if (e.kind === 'delete' && e.resource === 'pods') {
       const t = this.open.get(e.uid);
       if (t !== undefined) this.deleted(t, 'live', now);
+      // A replacement that is gone can no longer be taken for another's.
+      this.replacements.delete(e.uid);
     } else if (e.kind === 'upsert' && e.resource === 'endpointslices') {
       this.endpoints(e.view, 'live', now);
     } else if (e.kind === 'delete' && e.resource === 'endpointslices') {
@@ -374,7 +385,6 @@ class ClusterRecorder {
     }
     this.store.finish(this.watch.name, t.uid, now);
     this.publish(t.uid);
-    if (t.replacement !== null) this.replacements.delete(t.replacement);
   }
 }
 
