@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { fmt } from '../sim/bench/bench-kit';
+import { ensureBuild } from './dashboard';
 import { wallNow } from './http';
 import type { ClusterObserver } from './retries-watch';
 
@@ -60,4 +64,27 @@ export interface RunContext {
   cleanups: Cleanups;
   /** Called just before the tool's first eviction request. */
   start: () => void;
+}
+
+/** Builds the dashboard if needed (unless `noBuild`); returns why it cannot run, if it cannot. */
+export async function prepareBuild(root: string, noBuild: boolean): Promise<string | undefined> {
+  if (noBuild) {
+    if (existsSync(join(root, '.next', 'BUILD_ID'))) {
+      print('build: --no-build, .next used as it is');
+      return undefined;
+    }
+    return 'there is no production build: run `npm run build` first, or drop --no-build';
+  }
+  const built = wallNow();
+  try {
+    const reason = await ensureBuild(root);
+    print(
+      reason === undefined
+        ? 'build: .next is current'
+        : `build: ${reason}; built in ${seconds(built)}`,
+    );
+    return undefined;
+  } catch (e) {
+    return `cannot build the dashboard (npm run build): ${(e as Error).message}`;
+  }
 }

@@ -1,4 +1,4 @@
-import { Agent, request, type ClientRequest } from 'node:http';
+import { Agent, request as request_, type ClientRequest } from 'node:http';
 
 import { expectOk } from '../sim/bench/bench-kit';
 import { call, json, wallNow } from './http';
@@ -102,35 +102,54 @@ export class ClusterObserver {
     rv: string,
     onEvent: (e: WatchEvent, at: number) => void,
   ): Promise<void> {
-    const target = new URL(`${path}?watch=1&resourceVersion=${rv}`, url);
-    return new Promise((resolve, reject) => {
-      let chunkAt = 0;
-      const lines = new LineSplitter((line) => {
-        if (line.trim() !== '') onEvent(JSON.parse(line) as WatchEvent, chunkAt);
-      });
-      const ended = (why: string): void => {
-        if (!this.closed) this.endedEarly ??= `${path}: ${why}`;
-      };
-      const req = request(target, { agent: streamAgent }, (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          return reject(new Error(`watch ${path}: HTTP ${res.statusCode}`));
-        }
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          chunkAt = wallNow();
-          lines.feed(chunk);
-        });
-        res.on('end', () => ended('ended by the server'));
-        res.on('error', (err) => ended(err.message));
-        resolve();
-      });
-      req.on('error', (err) => {
-        ended(err.message);
-        reject(err);
-      });
-      req.end();
-      this.requests.push(req);
+    const { request, opened } = openWatch<WatchEvent>(url, path, rv, onEvent, (why) => {
+      if (!this.closed) this.endedEarly ??= `${path}: ${why}`;
     });
+    this.requests.push(request);
+    return opened;
   }
+}
+
+/**
+ * A plain watch (`?watch=1`, JSON lines) of `path` from resourceVersion `rv`. Each event is
+ * timed (wall clock) when its chunk arrives, before it is parsed. `opened` resolves once the
+ * answer's head is a 200; `onEnd` tells why the stream ended or failed, whoever ended it
+ * (destroying `request` ends it too).
+ */
+export function openWatch<E>(
+  url: string,
+  path: string,
+  rv: string,
+  onEvent: (e: E, at: number) => void,
+  onEnd: (why: string) => void,
+): { request: ClientRequest; opened: Promise<void> } {
+  const target = new URL(`${path}?watch=1&resourceVersion=${rv}`, url);
+  let request: ClientRequest | undefined;
+  const opened = new Promise<void>((resolve, reject) => {
+    let chunkAt = 0;
+    const lines = new LineSplitter((line) => {
+      if (line.trim() !== '') onEvent(JSON.parse(line) as E, chunkAt);
+    });
+    const req = request_(target, { agent: streamAgent }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new Error(`watch ${path}: HTTP ${res.statusCode}`));
+      }
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        chunkAt = wallNow();
+        lines.feed(chunk);
+      });
+      res.on('end', () => onEnd('ended by the server'));
+      res.on('error', (err) => onEnd(err.message));
+      resolve();
+    });
+    req.on('error', (err) => {
+      onEnd(err.message);
+      reject(err);
+    });
+    req.end();
+    request = req;
+  });
+  return { request: request as ClientRequest, opened };
 }

@@ -24,21 +24,28 @@
  * cluster's `/metrics`; blocked pod-minutes and the retries sent while blocked from the proxy.
  * Exits 1 if a run does not complete or a pod is evicted twice; a goal missed is only printed.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expectOk, fmt, int } from '../sim/bench/bench-kit';
-import { ensureBuild } from './dashboard';
 import { agent, call, wallNow } from './http';
 import { runDrainboard } from './retries-drainboard';
 import { figures } from './retries-figures';
 import { runKubectl } from './retries-kubectl';
 import { EvictionProxy } from './retries-proxy';
 import { printGoals, printSummary, printTimeline, type ToolResult } from './retries-report';
-import { Cleanups, onExit, print, RUN_TIMEOUT_MS, seconds, type RunContext } from './retries-run';
+import {
+  Cleanups,
+  onExit,
+  prepareBuild,
+  print,
+  RUN_TIMEOUT_MS,
+  seconds,
+  type RunContext,
+} from './retries-run';
 import { CYCLE_S, DRAINED_NODE, REPLICAS, startScenario } from './retries-scenario';
 import { ClusterObserver } from './retries-watch';
 
@@ -150,29 +157,6 @@ function printHeader(): void {
   );
 }
 
-/** Builds the dashboard if needed (unless `noBuild`); returns why it cannot run, if it cannot. */
-async function prepareBuild(noBuild: boolean): Promise<string | undefined> {
-  if (noBuild) {
-    if (existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
-      print('build: --no-build, .next used as it is');
-      return undefined;
-    }
-    return 'there is no production build: run `npm run build` first, or drop --no-build';
-  }
-  const built = wallNow();
-  try {
-    const reason = await ensureBuild(ROOT);
-    print(
-      reason === undefined
-        ? 'build: .next is current'
-        : `build: ${reason}; built in ${seconds(built)}`,
-    );
-    return undefined;
-  } catch (e) {
-    return `cannot build the dashboard (npm run build): ${(e as Error).message}`;
-  }
-}
-
 /** Runs each tool in turn on its own fresh cluster; a failed run does not stop the next. */
 async function runAll(options: Options, failures: string[]): Promise<ToolResult[]> {
   const { tools } = options;
@@ -210,7 +194,7 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   let tools = options.tools;
   if (tools.includes('Drainboard')) {
-    const problem = await prepareBuild(options.noBuild);
+    const problem = await prepareBuild(ROOT, options.noBuild);
     if (problem !== undefined) {
       failures.push(`Drainboard: ${problem}`);
       tools = tools.filter((t) => t !== 'Drainboard');

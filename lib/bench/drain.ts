@@ -1,0 +1,233 @@
+/**
+ * Benchmark of a node drain, `npm run bench:drain` (`-- --only drainboard|kubectl` for one
+ * tool, `-- --no-build` to use `.next` as it is, `-- --timeline` to print each run's events in
+ * order): how long emptying a node takes with `kubectl drain` and with Drainboard's drain, in
+ * the same run, against the physical limit of the scenario, and how many eviction requests each
+ * sends (issue 8).
+ *
+ * Scenario (drain-scenario.ts, arithmetic in drain-limit.ts), fresh for each tool: an embedded
+ * cluster in this process; the Deployments `api` (4), `cart` (4) and `web` (3) and the
+ * StatefulSet `db` (2) Ready on node-1, all under one budget with maxUnavailable 1; node-2 and
+ * node-3 take the replacements. The tools
+ * reach the cluster through retries-proxy.ts's pass-through proxy, which notes each eviction's
+ * answer (for `--timeline`).
+ *
+ * - kubectl: `/usr/bin/kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data`
+ *   (drain-kubectl.ts); done when it exits.
+ * - Drainboard: `next start` (built first if `.next` is missing or stale) on the cluster, its
+ *   watches warmed up, then `POST …/drains` and polls of `GET …/drains/{id}` until it is
+ *   complete (drain-drainboard.ts).
+ *
+ * Measured the same way for both from our own watches of the cluster (drain-watch.ts): from
+ * the tool's start to every original pod gone (the node empty, what a drain waits for) and to
+ * every replacement Ready; eviction requests by code, pod DELETEs and repeated evictions from
+ * the cluster's `/metrics`. Exits 1 if a run fails; a goal missed is printed as FAIL only.
+ */
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { expectOk, fmt, int } from '../sim/bench/bench-kit';
+import { COMPLETE_MARK, runDrainboardDrain } from './drain-drainboard';
+import { counterDelta, drainFigures, parseSimCounters, type SimCounters } from './drain-figures';
+import { kubectlModel, physicalLimit } from './drain-limit';
+import { runKubectlDrain } from './drain-kubectl';
+import {
+  budgetTable,
+  goalLine,
+  goals,
+  limitLines,
+  summaryTable,
+  timelineLines,
+  type ToolResult,
+} from './drain-report';
+import { DRAIN_TIMEOUT_MS, SETTLE_TIMEOUT_MS, type DrainContext } from './drain-run';
+import { DRAINED_NODE, startDrainScenario, WORKLOADS } from './drain-scenario';
+import { DrainObserver } from './drain-watch';
+import { agent, call, wallNow } from './http';
+import { EvictionProxy } from './retries-proxy';
+import { Cleanups, onExit, prepareBuild, print, seconds } from './retries-run';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TOOLS = ['Drainboard', 'kubectl'] as const;
+type Tool = (typeof TOOLS)[number];
+/** The hard stop if something hangs, counted after any build. */
+const DEADLINE_MS = 2 * (DRAIN_TIMEOUT_MS + SETTLE_TIMEOUT_MS) + 120_000;
+
+async function simCounters(url: string): Promise<SimCounters> {
+  const r = await expectOk(call(url, 'GET', '/metrics'), 'GET /metrics');
+  return parseSimCounters(r.body.toString('utf8'));
+}
+
+/** One tool's run on its own fresh cluster, measured; everything it started is stopped after. */
+async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
+  const cleanups = new Cleanups();
+  try {
+    const t0 = wallNow();
+    const { cluster, pods } = await startDrainScenario();
+    cleanups.add(() => cluster.stop());
+    const proxy = await EvictionProxy.start(cluster.url);
+    cleanups.add(() => proxy.stop());
+    const kubeconfig = join(dir, `${tool}.kubeconfig`);
+    await writeFile(kubeconfig, cluster.kubeconfig().replace(cluster.url, proxy.url), {
+      mode: 0o600,
+    });
+    print(
+      `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${DRAINED_NODE} after ${seconds(t0)}`,
+    );
+    const toolDir = join(dir, tool);
+    await mkdir(toolDir, { recursive: true });
+    const before = await simCounters(cluster.url);
+    const observer = await DrainObserver.open(cluster.url, pods);
+    cleanups.add(() => observer.close());
+    let startedAt = NaN;
+    const ctx: DrainContext = {
+      ...{ kubeconfig, observer, dir: toolDir, cleanups },
+      start: () => (startedAt = wallNow()),
+    };
+    const marks = await (tool === 'Drainboard'
+      ? runDrainboardDrain(ROOT, ctx)
+      : runKubectlDrain(ctx));
+    const counters = counterDelta(await simCounters(cluster.url), before);
+    const o = observer.observations(startedAt);
+    if (timeline) for (const line of timelineLines(o, proxy.answers)) print(line);
+    const requests = [...counters.evictions.values()].reduce((n, v) => n + v, 0);
+    if (proxy.total() !== requests)
+      print(`  note: the proxy saw ${proxy.total()} eviction requests, /metrics ${requests}`);
+    const figures = drainFigures(o);
+    const complete = marks.find((m) => m.label === COMPLETE_MARK)?.ms ?? NaN;
+    if (complete < figures.completeMs - 50) {
+      print(
+        `  note: the API said complete at ${fmt(complete / 1000, 2)} s, before the cluster's last replacement was Ready (${fmt(figures.completeMs / 1000, 2)} s)`,
+      );
+    }
+    return {
+      tool,
+      figures,
+      counters,
+      marks,
+      onDrainedNode: observer.placedOn(DRAINED_NODE),
+    };
+  } finally {
+    await cleanups.run();
+  }
+}
+
+interface Options {
+  tools: Tool[];
+  /** Use `.next` as it is, stale or not (it must exist). */
+  noBuild: boolean;
+  /** Print every reopen, eviction answer, acceptance and deletion of each run. */
+  timeline: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const flags = { noBuild: argv.includes('--no-build'), timeline: argv.includes('--timeline') };
+  const i = argv.indexOf('--only');
+  const rest = argv.filter(
+    (a, j) => !['--no-build', '--timeline'].includes(a) && (i < 0 || (j !== i && j !== i + 1)),
+  );
+  if (rest.length > 0) throw new Error(`unknown arguments: ${rest.join(' ')}`);
+  if (i < 0) return { tools: [...TOOLS], ...flags };
+  const want = (argv[i + 1] ?? '').toLowerCase();
+  const tool = TOOLS.find((t) => t.toLowerCase() === want);
+  if (tool === undefined) throw new Error(`--only takes drainboard or kubectl, not "${want}"`);
+  return { tools: [tool], ...flags };
+}
+
+const limit = physicalLimit(WORKLOADS);
+const model = kubectlModel(WORKLOADS);
+
+function printHeader(): void {
+  const load = loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ');
+  print(`drain benchmark — Node.js ${process.version}, ${platform()}/${arch()}`);
+  print(
+    `CPUs: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${load}`,
+  );
+  const workloads = WORKLOADS.map((w) => `${w.kind} ${w.name} × ${w.replicas}`).join(', ');
+  print(`scenario: ${workloads} on ${DRAINED_NODE}, each budget maxUnavailable 1`);
+  for (const line of limitLines(WORKLOADS, limit, model)) print(line);
+}
+
+/** Runs each tool in turn on its own fresh cluster; a failed run does not stop the next. */
+async function runAll(options: Options, failures: string[]): Promise<ToolResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'drainboard-bench-drain-'));
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
+  onExit.add(removeDir);
+  const hardStop = setTimeout(() => {
+    console.error(`bench-drain: did not finish within ${DEADLINE_MS / 1000} s`);
+    process.exit(1); // the exit handler ends the children
+  }, DEADLINE_MS);
+  hardStop.unref();
+  const results: ToolResult[] = [];
+  try {
+    for (const [i, tool] of options.tools.entries()) {
+      print();
+      print(`run ${i + 1}: ${tool}`);
+      try {
+        results.push(await runTool(tool, dir, options.timeline));
+      } catch (e) {
+        failures.push(`${tool}: ${(e as Error).message}`);
+        print(`  FAILED: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    clearTimeout(hardStop);
+    agent.destroy();
+    await rm(dir, { recursive: true, force: true });
+    onExit.delete(removeDir);
+  }
+  return results;
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  printHeader();
+  const failures: string[] = [];
+  let tools = options.tools;
+  if (tools.includes('Drainboard')) {
+    const problem = await prepareBuild(ROOT, options.noBuild);
+    if (problem !== undefined) {
+      failures.push(`Drainboard: ${problem}`);
+      tools = tools.filter((t) => t !== 'Drainboard');
+    }
+  }
+  const results = await runAll({ ...options, tools }, failures);
+  if (results.length > 0) {
+    print();
+    print('summary (s from the tool’s start, seen on the cluster by our watches; requests from');
+    print('the cluster’s /metrics; the last rows are times the tools themselves reported)');
+    print(summaryTable(results, limit, model));
+    const k = results.find((r) => r.tool === 'kubectl');
+    const d = results.find((r) => r.tool === 'Drainboard');
+    if (k !== undefined && d !== undefined)
+      print(`  kubectl / Drainboard, node empty: ${fmt(k.figures.goneMs / d.figures.goneMs, 2)}×`);
+    print();
+    print('each budget: its last pod gone, s from the start');
+    print(budgetTable(results, limit));
+  }
+  if (options.tools.includes('Drainboard')) {
+    print();
+    print('goals (issue 8)');
+    for (const g of goals(results, limit)) print(goalLine(g));
+  }
+  for (const r of results.filter((x) => x.counters.repeated > 0)) {
+    failures.push(
+      `${r.tool}: ${int(r.counters.repeated)} evictions of pods that were already terminating`,
+    );
+  }
+  for (const f of failures) console.error(`bench-drain: FAILED: ${f}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('bench-drain:', err);
+    process.exit(1);
+  },
+);
