@@ -10,12 +10,16 @@ import { useCordonAction } from './use-cordon-action';
 function DrainNode({
   node,
   isBusy,
+  isDraining,
   onUncordon,
 }: {
   node: DrainNodeView;
   isBusy: boolean;
+  /** While evictions run, replacements could land back on an uncordoned node. */
+  isDraining: boolean;
   onUncordon: (node: string) => void;
 }) {
+  const noteId = `uncordon-note-${node.name}`;
   return (
     <li>
       <article
@@ -33,14 +37,22 @@ function DrainNode({
           {node.left} pod{node.left === 1 ? '' : 's'} of the drain left
         </span>
         {node.isCordoned ? (
-          <button
-            type="button"
-            className={BUTTON}
-            disabled={isBusy}
-            onClick={() => onUncordon(node.name)}
-          >
-            Uncordon
-          </button>
+          <>
+            <button
+              type="button"
+              className={BUTTON}
+              disabled={isBusy || isDraining}
+              aria-describedby={isDraining ? noteId : undefined}
+              onClick={() => onUncordon(node.name)}
+            >
+              Uncordon
+            </button>
+            {isDraining ? (
+              <span id={noteId} className="text-xs text-zinc-600 dark:text-zinc-400">
+                once the evictions are over: replacements could land back on the node
+              </span>
+            ) : null}
+          </>
         ) : null}
       </article>
     </li>
@@ -51,9 +63,11 @@ function DrainNode({
 export function DrainNodes({
   cluster,
   nodes,
+  isDraining,
 }: {
   cluster: string;
   nodes: readonly DrainNodeView[];
+  isDraining: boolean;
 }) {
   const { onCordon, outcome, busyNode } = useCordonAction(cluster);
   return (
@@ -65,6 +79,7 @@ export function DrainNodes({
             key={node.name}
             node={node}
             isBusy={busyNode === node.name}
+            isDraining={isDraining}
             onUncordon={(name) => onCordon(name, false)}
           />
         ))}

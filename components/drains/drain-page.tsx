@@ -52,7 +52,7 @@ function DrainBody({ cluster, drain }: { cluster: string; drain: DrainView }) {
       <Ended drain={drain} />
       <DrainProgress counts={drain.counts} />
       <Section id="drain-nodes" title="Nodes">
-        <DrainNodes cluster={cluster} nodes={drain.nodes} />
+        <DrainNodes cluster={cluster} nodes={drain.nodes} isDraining={drain.state === 'running'} />
       </Section>
       {waiting.length === 0 ? null : (
         <ul aria-label="Pods waiting by budget" className="space-y-0.5 text-sm">

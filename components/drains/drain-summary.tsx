@@ -13,6 +13,9 @@ import { Notice } from '../ui/notice';
 import { StatusBadge } from '../ui/status-badge';
 import { StopDrain } from './stop-drain';
 
+/** At most this many timelines side by side: a link carries their UIDs. */
+const MAX_COMPARED = 50;
+
 export const LINK = 'text-sm text-blue-700 hover:underline dark:text-blue-400';
 
 /** The drain's state, who started it and when, its timeout, Stop drain and its timelines. */
@@ -35,11 +38,13 @@ export function Summary({ cluster, drain }: { cluster: string; drain: DrainView 
       <Link
         href={compareHref(
           cluster,
-          drain.pods.map((p) => p.uid),
+          drain.pods.slice(0, MAX_COMPARED).map((p) => p.uid),
         )}
         className={LINK}
       >
-        Timelines of this drain
+        {drain.pods.length > MAX_COMPARED
+          ? `Timelines of this drain (first ${MAX_COMPARED} pods)`
+          : 'Timelines of this drain'}
       </Link>
     </div>
   );

@@ -19,13 +19,21 @@ export interface DrainModel {
 
 /**
  * Why a pod with no answer from the cluster yet is waiting, from the live model: its budget's
- * numbers (the queue sends nothing a budget would refuse); null when the model lacks it.
+ * numbers (the queue sends nothing a budget would refuse); null when the model lacks it. The
+ * model is indexed once, on the first question.
  */
-export function waitingWords(uid: string, model: DrainModel | undefined): string | null {
-  const pod = model?.pods.find((p) => p.uid === uid);
-  if (model === undefined || pod === undefined) return null;
-  const forecast = forecastEviction(pod, budgetsOf(pod, indexBudgets(model.budgets)));
-  return `Not sent yet. ${forecastWords(forecast)}`;
+export function waitingWordsOf(model: DrainModel | undefined): (uid: string) => string | null {
+  let index: { pods: Map<string, PodView>; budgets: ReturnType<typeof indexBudgets<BudgetView>> };
+  return (uid) => {
+    if (model === undefined) return null;
+    index ??= {
+      pods: new Map(model.pods.map((p) => [p.uid, p])),
+      budgets: indexBudgets(model.budgets),
+    };
+    const pod = index.pods.get(uid);
+    if (pod === undefined) return null;
+    return `Not sent yet. ${forecastWords(forecastEviction(pod, budgetsOf(pod, index.budgets)))}`;
+  };
 }
 
 /**
@@ -52,7 +60,7 @@ function leftOnNodes(drain: DrainRecord, model: DrainModel, now: number): Map<st
 function podView(
   p: DrainPodRecord,
   retry: RetryView | undefined,
-  model: DrainModel | undefined,
+  waitingWords: (uid: string) => string | null,
 ): DrainPodView {
   const waiting = p.stage === 'waiting';
   const answer = retry?.lastAnswer?.message ?? p.message;
@@ -66,7 +74,7 @@ function podView(
     stage: p.stage,
     retryId: p.retryId,
     attempts: retry?.attempts ?? 0,
-    message: waiting ? (answer ?? waitingWords(p.uid, model)) : p.message,
+    message: waiting ? (answer ?? waitingWords(p.uid)) : p.message,
     nextAttemptAt: waiting ? (retry?.nextAttemptAt ?? null) : null,
     acceptedAt: p.acceptedAt,
     goneAt: p.goneAt,
@@ -104,6 +112,7 @@ export function drainView(
   now: number,
 ): DrainView {
   const left = model === undefined ? undefined : leftOnNodes(drain, model, now);
+  const waitingWords = waitingWordsOf(model);
   return {
     id: drain.id,
     cluster: drain.cluster,
@@ -127,7 +136,9 @@ export function drainView(
         safeToPowerOff: left !== undefined && node !== undefined && (left.get(name) ?? 0) === 0,
       };
     }),
-    pods: pods.map((p) => podView(p, p.retryId === null ? undefined : retryOf(p.retryId), model)),
+    pods: pods.map((p) =>
+      podView(p, p.retryId === null ? undefined : retryOf(p.retryId), waitingWords),
+    ),
     counts: countsOf(pods),
     left: drain.left,
   };

@@ -20,6 +20,7 @@ function pod(overrides: Partial<DrainPodRecord> = {}): DrainPodRecord {
     replaced: true,
     budget: 'web',
     retryId: 1,
+    joined: false,
     stage: 'waiting',
     message: null,
     acceptedAt: null,
@@ -187,13 +188,30 @@ describe('nextDrainState', () => {
       },
     ]);
     expect(out.end?.reason).toBe(
-      'The timeout of 30 s passed with 2 of 3 pods still on their nodes.',
+      'The timeout of 30 s passed with 2 of 3 pods still on their nodes and 0 replacements not Ready.',
     );
   });
 
-  it('no timeout once drained: it waits for replacements', () => {
+  it('waits for replacements once drained, until its timeout', () => {
+    expect(nextDrainState(drain({ state: 'drained' }), [pod({ stage: 'gone' })], NOW).state).toBe(
+      'drained',
+    );
     const timed = drain({ state: 'drained', deadline: T(-1) });
-    expect(nextDrainState(timed, [pod({ stage: 'gone' })], NOW).state).toBe('drained');
+    const out = nextDrainState(timed, [pod({ stage: 'gone', replacement: 'web-2' })], NOW);
+    expect(out.state).toBe('timed-out');
+    expect(out.end?.left).toEqual([
+      { namespace: 'shop', name: 'web-1', why: 'Gone, but its replacement web-2 is not Ready.' },
+    ]);
+  });
+
+  it('a pod another client deleted is accepted while it terminates, gone once absent', () => {
+    const going = { ...live, deletionTimestamp: T(30) };
+    expect(advancePod(pod(), news({ entry: entry('gone', 'deleted'), live: going }))).toMatchObject(
+      { stage: 'accepted' },
+    );
+    expect(
+      advancePod(pod(), news({ entry: entry('gone', 'deleted'), live: undefined })),
+    ).toMatchObject({ stage: 'gone' });
   });
 
   it('fails when a pod failed and every other is gone', () => {

@@ -35,7 +35,10 @@ function entryStage(entry: RetryRecord, n: PodNews): DrainPodChange | null {
     case 'replaced':
       return { stage: 'accepted', acceptedAt: iso(entry.updatedAt), message };
     case 'gone':
-      return { stage: 'gone', goneAt: iso(n.now), message };
+      // Another client deleted or evicted it: gone once the model no longer has it.
+      return n.synced && n.live === undefined
+        ? { stage: 'gone', goneAt: iso(n.now), message }
+        : { stage: 'accepted', acceptedAt: iso(entry.updatedAt), message };
     case 'cancelled':
       return { stage: 'cancelled', message };
     case 'failed':
@@ -102,6 +105,11 @@ const ref = (p: DrainPodRecord) => ({ namespace: p.namespace, name: p.name });
 /** Why a pod is still there, for the list of pods left; `lastAnswer` the cluster's last word. */
 function whyLeft(p: DrainPodRecord, lastAnswer: string | null): string {
   if (p.stage === 'accepted') return 'Its eviction was accepted; it is still terminating.';
+  if (p.stage === 'gone') {
+    return p.replacement === null
+      ? 'Gone, but no replacement has appeared yet.'
+      : `Gone, but its replacement ${p.replacement} is not Ready.`;
+  }
   return lastAnswer ?? p.message ?? 'No eviction was sent yet: its budget never had room.';
 }
 
@@ -117,12 +125,16 @@ export function nextDrainState(
 ): { state: DrainState; end?: { reason: string; left: LeftPod[] } } {
   const failed = pods.filter((p) => p.stage === 'failed' || p.stage === 'cancelled');
   const timedOut = drain.deadline !== null && now >= Date.parse(drain.deadline);
-  if (drain.state === 'running' && timedOut && !pods.every(isOff)) {
-    const left = pods.filter((p) => !isOff(p) || failed.includes(p));
+  if (timedOut && !pods.every(isSettled)) {
+    // What the timeout leaves: pods not settled, and those given up.
+    const given = new Set(failed);
+    const left = pods.filter((p) => !isSettled(p) || given.has(p));
+    const there = pods.filter((p) => !isOff(p)).length;
+    const unready = pods.filter((p) => p.stage === 'gone' && p.replaced).length;
     return {
       state: 'timed-out',
       end: {
-        reason: `The timeout of ${drain.options.timeoutSeconds} s passed with ${left.length} of ${pods.length} pods still on their nodes.`,
+        reason: `The timeout of ${drain.options.timeoutSeconds} s passed with ${there} of ${pods.length} pods still on their nodes and ${unready} replacements not Ready.`,
         left: left.map((p) => ({ ...ref(p), why: whyLeft(p, lastAnswer(p)) })),
       },
     };

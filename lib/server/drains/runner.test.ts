@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { eventually } from '@/lib/sim/testing';
 
-import { useRouteKit } from '../evictions/route-testkit';
-import { cordon, dashboardOn, read, start, stopDrain, until } from './drain-testkit';
+import { uidOf, useRouteKit } from '../evictions/route-testkit';
+import { cordon, dashboardOn, post, read, start, stopDrain, until } from './drain-testkit';
+import { startDrainRoute } from './routes';
 
 /**
  * Drains against the embedded demo cluster over real HTTP: the three stages, safe to power
@@ -140,6 +141,17 @@ describe('drains', () => {
     const begun = await start(d, { nodes: ['node-2'], force: true, podSelector: 'app=halt' });
     expect(begun.counts.total).toBe(3);
     await until(d, begun.id, (v) => v.counts.gone === 1);
+    // One drain of a node at a time: a second one is refused and changes nothing.
+    const again = await startDrainRoute(
+      d.deps,
+      post('/api/clusters/sim/drains', { nodes: ['node-2'], force: true, podSelector: 'app=halt' }),
+      'sim',
+    );
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({
+      error: 'refused',
+      message: `Drain #${begun.id} is already draining node-2: stop it, or wait until it is over.`,
+    });
     const stopped = await stopDrain(d, begun.id);
     expect(stopped.code).toBe(200);
     expect(stopped.body).toMatchObject({ state: 'stopped', counts: { gone: 1, cancelled: 2 } });
@@ -159,6 +171,25 @@ describe('drains', () => {
     expect(await unschedulable('node-2')).toBe(true);
     await cordon(d, 'node-2', false);
   }, 60_000);
+
+  it('leaves a retry entry the pod had before the drain to its owner at a stop', async () => {
+    const d = dashboardOn(kit, kit.store);
+    const ns = await barePods('own', 3);
+    const mine = await kit.evict(
+      { namespace: ns, pod: 'c' },
+      { uid: uidOf(await kit.read(ns, 'c')), retry: true },
+    );
+    expect(mine.answer.outcome).toBe('queued');
+    const begun = await start(d, { nodes: ['node-2'], force: true, podSelector: 'app=own' });
+    expect(begun.pods.find((p) => p.name === 'c')?.retryId).toBe(mine.answer.retryId);
+    const stopped = await stopDrain(d, begun.id);
+    expect(stopped.body).toMatchObject({ state: 'stopped', counts: { cancelled: 3 } });
+    expect(kit.store.retries.get(mine.answer.retryId ?? 0)?.state).toBe('pending');
+    const others = begun.pods.filter((p) => p.name !== 'c');
+    for (const p of others) expect(kit.store.retries.get(p.retryId ?? 0)?.state).toBe('cancelled');
+    d.queue.cancel('sim', mine.answer.retryId ?? 0, 'tester');
+    await cordon(d, 'node-2', false);
+  });
 
   it('resumes after a restart of the dashboard and completes', async () => {
     const first = dashboardOn(kit, kit.store);

@@ -1,6 +1,11 @@
 import 'server-only';
 
-import type { DrainPlan, DrainRequest, DrainView } from '@/lib/domain/drains';
+import {
+  isDrainOver,
+  type DrainPlan,
+  type DrainRequest,
+  type DrainView,
+} from '@/lib/domain/drains';
 import type { RetryView } from '@/lib/domain/retries';
 
 import type { Clock, TimerHandle } from '../k8s/clock';
@@ -10,7 +15,7 @@ import type { ClusterWatch } from '../live/cluster-watch';
 import type { DrainPodRecord, DrainRecord, NewDrainPod } from '../store/drain-store';
 import type { EvictionStore } from '../store/eviction-store';
 import type { RetryQueue } from '../evictions/retry-queue';
-import { drainView, waitingWords, type DrainModel } from './drain-view';
+import { drainView, waitingWordsOf, type DrainModel } from './drain-view';
 import { makePlan, PLAN_SYNC_TIMEOUT_MS } from './plan';
 import { advancePod, isSettled, nextDrainState } from './progress';
 
@@ -28,6 +33,12 @@ export interface DrainDeps {
 const NO_TIMEOUT_DEADLINE_MS = 30 * 86_400_000;
 /** How much longer than its drain's timeout a drain pod's retry entry lasts. */
 const ENTRY_GRACE_MS = 60_000;
+/** How long a drain waits for the live model to show its nodes cordoned. */
+const CORDON_WAIT_MS = 5_000;
+/** How long a stop waits for the answers of attempts in flight. */
+const STOP_WAIT_MS = 10_000;
+/** How long before trying again to resume the drains of a cluster that could not be watched. */
+const UNAVAILABLE_RETRY_MS = 30_000;
 /** How long a burst of changes is gathered before an evaluation. */
 const BURST_MS = 100;
 /** How often an active drain is looked at even when nothing changes (timeouts, late facts). */
@@ -49,6 +60,36 @@ export class DrainProblem extends Error {
 export function cordonWords(node: string, cordon: boolean, already: boolean): string {
   if (cordon) return already ? `node/${node} already cordoned` : `node/${node} cordoned`;
   return already ? `node/${node} already uncordoned` : `node/${node} uncordoned`;
+}
+
+/**
+ * Ends the pending retry entries of a drain's waiting pods (`cancelled` at a stop, `expired` at
+ * the timeout) and marks those pods `cancelled`. An entry the pod had before the drain (joined)
+ * is not the drain's to end: the pod is left to it. One with an attempt in flight is left to
+ * that attempt's answer; returns how many are, so the caller can look again.
+ */
+function endWaiting(
+  deps: DrainDeps,
+  drain: DrainRecord,
+  state: 'cancelled' | 'expired',
+  reason: string,
+): number {
+  const { store, queue } = deps;
+  let inFlight = 0;
+  for (const pod of store.drains.pods(drain.id)) {
+    if (pod.stage !== 'waiting' || pod.retryId === null) continue;
+    if (pod.joined) {
+      const message = `Left to retry entry #${pod.retryId}, which it had before the drain.`;
+      store.drains.updatePod(drain.id, pod.uid, { stage: 'cancelled', message });
+      continue;
+    }
+    const ended = queue.end(drain.cluster, pod.retryId, state, reason);
+    if (ended === 'in-flight') inFlight += 1;
+    else if (store.retries.get(pod.retryId)?.state === state) {
+      store.drains.updatePod(drain.id, pod.uid, { stage: 'cancelled', message: reason });
+    }
+  }
+  return inFlight;
 }
 
 /** The active drains of one cluster, moved on by its live model. */
@@ -146,35 +187,22 @@ class ClusterDrains {
       });
       if (Object.keys(change).length > 0) store.drains.updatePod(drain.id, pod.uid, change);
     }
-    const lastAnswer = (p: DrainPodRecord) =>
-      (p.retryId === null ? null : store.retries.view(p.retryId)?.lastAnswer?.message) ??
-      waitingWords(p.uid, this.model());
-    const pods = store.drains.pods(drain.id);
+    let pods = store.drains.pods(drain.id);
+    let waitingWords: ((uid: string) => string | null) | undefined;
+    const lastAnswer = (p: DrainPodRecord) => {
+      const answer = p.retryId === null ? null : store.retries.view(p.retryId)?.lastAnswer;
+      waitingWords ??= waitingWordsOf(this.model());
+      return answer?.message ?? waitingWords(p.uid);
+    };
     const next = nextDrainState(drain, pods, now, lastAnswer);
-    if (next.state !== drain.state) {
-      if (next.state === 'timed-out') {
-        const reason = `The drain's timeout (${drain.options.timeoutSeconds} s) passed before the eviction was accepted.`;
-        this.endWaiting(drain, 'expired', reason);
-      }
-      store.drains.setState(drain.id, next.state, now, next.end);
+    if (next.state === 'timed-out') {
+      const reason = `The drain's timeout (${drain.options.timeoutSeconds} s) passed before the eviction was accepted.`;
+      // An attempt in flight decides its pod: look again once it is answered.
+      if (endWaiting(this.deps, drain, 'expired', reason) > 0) return pods;
+      pods = store.drains.pods(drain.id);
     }
+    if (next.state !== drain.state) store.drains.setState(drain.id, next.state, now, next.end);
     return pods.filter((p) => !isSettled(p));
-  }
-
-  /**
-   * Ends the pending retry entries of a drain's waiting pods (`cancelled` at a stop, `expired`
-   * at the timeout); an entry whose attempt is in flight keeps its answer when it comes.
-   */
-  endWaiting(drain: DrainRecord, state: 'cancelled' | 'expired', reason: string): void {
-    const { store, queue } = this.deps;
-    for (const pod of store.drains.pods(drain.id)) {
-      if (pod.stage !== 'waiting' || pod.retryId === null) continue;
-      queue.end(drain.cluster, pod.retryId, state, reason);
-      const entry = store.retries.get(pod.retryId);
-      if (entry?.state === state) {
-        store.drains.updatePod(drain.id, pod.uid, { stage: 'cancelled', message: entry.reason });
-      }
-    }
   }
 
   private letGo(): void {
@@ -202,13 +230,25 @@ class ClusterDrains {
  */
 export class DrainRunner {
   private readonly clusters = new Map<string, ClusterDrains>();
+  private closed = false;
 
   constructor(private readonly deps: DrainDeps) {}
 
-  /** Resumes every active drain. */
+  /**
+   * Resumes every active drain: holds its cluster's watch; a cluster that cannot be watched
+   * now is tried again after {@link UNAVAILABLE_RETRY_MS}.
+   */
   async start(): Promise<void> {
     const clusters = new Set(this.deps.store.drains.active().map((d) => d.cluster));
-    await Promise.all([...clusters].map((c) => this.of(c).then((d) => d?.hold())));
+    const held = await Promise.all(
+      [...clusters].map(async (c) => {
+        const drains = await this.of(c);
+        drains?.hold();
+        return drains !== undefined;
+      }),
+    );
+    if (held.every(Boolean) || this.closed) return;
+    this.deps.clock.setTimeout(() => void this.start(), UNAVAILABLE_RETRY_MS);
   }
 
   /** A synced watch of `cluster`, held while `use` runs. */
@@ -245,15 +285,33 @@ export class DrainRunner {
    */
   run(cluster: string, request: DrainRequest, who: string): Promise<DrainView> {
     return this.withWatch(cluster, async (watch) => {
+      const busy = this.deps.store.drains
+        .active()
+        .find((d) => d.cluster === cluster && d.nodes.some((n) => request.nodes.includes(n)));
+      if (busy !== undefined) {
+        const shared = busy.nodes.filter((n) => request.nodes.includes(n)).join(', ');
+        throw new DrainProblem(
+          'refused',
+          `Drain #${busy.id} is already draining ${shared}: stop it, or wait until it is over.`,
+        );
+      }
+      const first = await makePlan(this.deps, watch, request, {
+        dryRun: false,
+        now: this.deps.clock.now(),
+      });
+      if (!first.canStart) throw new DrainProblem('refused', first.problems.join(' '), first);
+      await this.cordon(
+        cluster,
+        first.nodes.filter((n) => !n.isCordoned).map((n) => n.name),
+      );
+      // As kubectl, list the pods once the nodes are cordoned: none can be scheduled there since.
+      await this.cordonShown(watch, request.nodes);
       const now = this.deps.clock.now();
       const plan = await makePlan(this.deps, watch, request, { dryRun: false, now });
       if (!plan.canStart) {
-        throw new DrainProblem('refused', plan.problems.join(' '), plan);
+        const why = `${plan.problems.join(' ')} The nodes stay cordoned.`;
+        throw new DrainProblem('refused', why, plan);
       }
-      await this.cordon(
-        cluster,
-        plan.nodes.filter((n) => !n.isCordoned).map((n) => n.name),
-      );
       const pods: NewDrainPod[] = plan.pods
         .filter((p) => p.action === 'evict')
         .map((p) => ({
@@ -284,15 +342,32 @@ export class DrainRunner {
     });
   }
 
-  /** Cordons (or uncordons) nodes with kubectl's patch; throws on the first refusal. */
+  /**
+   * Cordons (or uncordons) nodes with kubectl's patch; throws on the first refusal, naming the
+   * nodes already changed.
+   */
   private async cordon(cluster: string, nodes: readonly string[], cordon = true): Promise<void> {
     const kc = await this.deps.registry.kubeConfig(cluster);
+    const verb = cordon ? 'cordon' : 'uncordon';
+    const done: string[] = [];
     for (const node of nodes) {
       const reply = await patchSchedulable(kc, cluster, node, cordon);
       if (reply.kind !== 'answer' || reply.code >= 300) {
         const why = reply.kind === 'answer' ? `${reply.code} ${reply.message}` : reply.message;
-        throw new DrainProblem('cordon-failed', `Could not cordon ${node}: ${why}`);
+        const already = done.length > 0 ? ` ${done.join(', ')}: ${verb}ed already.` : '';
+        throw new DrainProblem('cordon-failed', `Could not ${verb} ${node}: ${why}.${already}`);
       }
+      done.push(node);
+    }
+  }
+
+  /** Waits (at most {@link CORDON_WAIT_MS}) until the live model shows `nodes` cordoned. */
+  private async cordonShown(watch: ClusterWatch, nodes: readonly string[]): Promise<void> {
+    const until = this.deps.clock.now() + CORDON_WAIT_MS;
+    const shown = () =>
+      nodes.every((name) => watch.model.snapshot().nodes.find((n) => n.name === name)?.isCordoned);
+    while (!shown() && this.deps.clock.now() < until) {
+      await new Promise<void>((r) => this.deps.clock.setTimeout(r, 50));
     }
   }
 
@@ -307,23 +382,30 @@ export class DrainRunner {
     });
   }
 
-  /** Stops a drain: its waiting pods' retry entries are cancelled; the nodes stay cordoned. */
+  /**
+   * Stops a drain: its waiting pods' retry entries are cancelled (one with an attempt in flight
+   * gets its answer first, for at most {@link STOP_WAIT_MS}); the nodes stay cordoned.
+   */
   async stop(cluster: string, id: number, who: string): Promise<DrainView> {
     const drain = this.deps.store.drains.get(id);
     if (drain === undefined || drain.cluster !== cluster) {
       throw new DrainProblem('not-found', `no drain #${id} in ${cluster}`);
     }
-    if (drain.state !== 'running' && drain.state !== 'drained') {
+    if (isDrainOver(drain.state)) {
       throw new DrainProblem('over', `Drain #${id} is already over (${drain.state}).`);
     }
     const drains = await this.of(cluster);
     drains?.evaluate();
-    const now = this.deps.clock.now();
     const current = this.deps.store.drains.get(id) ?? drain;
-    if (current.state === 'running' || current.state === 'drained') {
-      drains?.endWaiting(current, 'cancelled', `Cancelled by ${who}: the drain was stopped.`);
-      const pods = this.deps.store.drains.pods(id);
-      const left = pods
+    if (!isDrainOver(current.state)) {
+      const reason = `Cancelled by ${who}: the drain was stopped.`;
+      const until = this.deps.clock.now() + STOP_WAIT_MS;
+      while (endWaiting(this.deps, current, 'cancelled', reason) > 0) {
+        if (this.deps.clock.now() >= until) break;
+        await new Promise<void>((r) => this.deps.clock.setTimeout(r, 50));
+      }
+      const left = this.deps.store.drains
+        .pods(id)
         .filter((p) => p.stage === 'waiting' || p.stage === 'accepted' || p.stage === 'cancelled')
         .map((p) => ({
           namespace: p.namespace,
@@ -331,9 +413,9 @@ export class DrainRunner {
           why:
             p.stage === 'accepted'
               ? 'Its eviction was accepted before the stop; it is terminating.'
-              : 'Not evicted: the drain was stopped.',
+              : (p.message ?? 'Not evicted: the drain was stopped.'),
         }));
-      this.deps.store.drains.setState(id, 'stopped', now, {
+      this.deps.store.drains.setState(id, 'stopped', this.deps.clock.now(), {
         reason: `Stopped by ${who}. The nodes stay cordoned.`,
         left,
       });
@@ -348,8 +430,11 @@ export class DrainRunner {
       throw new DrainProblem('not-found', `no drain #${id} in ${cluster}`);
     }
     const drains = await this.of(cluster);
-    // Up to date with the model this instant: a node safe to power off shows its pods gone.
-    if (drain.state === 'running' || drain.state === 'drained') drains?.evaluate();
+    if (!isDrainOver(drain.state)) {
+      drains?.hold();
+      // Up to date with the model this instant: a node safe to power off shows its pods gone.
+      drains?.evaluate();
+    }
     return this.viewOf(id, drains);
   }
 
@@ -384,6 +469,7 @@ export class DrainRunner {
 
   /** Lets every watch go. */
   close(): void {
+    this.closed = true;
     for (const drains of this.clusters.values()) drains.close();
     this.clusters.clear();
   }

@@ -489,13 +489,17 @@ export class RetryQueue {
     );
   }
 
-  /** Ends a pending entry without an attempt (a drain's stop or timeout); its view, or why not. */
+  /**
+   * Ends a pending entry without an attempt (a drain's stop or timeout); its view, or why not:
+   * an entry with an attempt in flight is left to that attempt's answer (`in-flight`).
+   */
   end(
     cluster: string,
     id: number,
     state: 'cancelled' | 'expired',
     reason: string,
-  ): RetryView | 'not-found' | 'not-pending' {
+  ): RetryView | 'not-found' | 'not-pending' | 'in-flight' {
+    if (this.deps.attempt.store.retries.get(id)?.inFlightAttempt != null) return 'in-flight';
     return this.change(cluster, id, (now) =>
       this.deps.attempt.store.retries.end(id, state, reason, now),
     );

@@ -155,6 +155,9 @@ export const MIGRATIONS: readonly string[] = [
      replacement TEXT,
      PRIMARY KEY (drain_id, uid)
    );`,
+  // A drain pod whose pod already had a pending retry entry joined it: the drain must not end
+  // that entry, which is not its own.
+  `ALTER TABLE drain_pods ADD COLUMN joined INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /**

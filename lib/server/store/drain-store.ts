@@ -47,6 +47,8 @@ export interface DrainPodRecord {
   replaced: boolean;
   budget: string | null;
   retryId: number | null;
+  /** Its retry entry was the pod's own before the drain (joined, not created): not the drain's to end. */
+  joined: boolean;
   stage: DrainStage;
   message: string | null;
   acceptedAt: string | null;
@@ -94,6 +96,7 @@ interface DrainPodRow {
   replaced: number;
   budget: string | null;
   retry_id: number | null;
+  joined: number;
   stage: string;
   message: string | null;
   accepted_at: string | null;
@@ -134,6 +137,7 @@ function podOf(row: DrainPodRow): DrainPodRecord {
     replaced: row.replaced === 1,
     budget: row.budget,
     retryId: row.retry_id,
+    joined: row.joined === 1,
     stage: DrainStageSchema.parse(row.stage),
     message: row.message,
     acceptedAt: row.accepted_at,
@@ -192,8 +196,8 @@ export class DrainStore {
       const id = Number(info.lastInsertRowid);
       const insert = this.db.prepare(
         `INSERT INTO drain_pods (drain_id, seq, uid, namespace, name, node, owner_kind, owner_name,
-           replaced, budget, retry_id, stage)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`,
+           replaced, budget, retry_id, joined, stage)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`,
       );
       const retryIds = pods.map((p, seq) => {
         const planned: PlannedRetry = {
@@ -207,7 +211,7 @@ export class DrainStore {
           deadline: deadlines.entries,
           budget: p.budget,
         };
-        const retry = this.retries.createPlanned(planned).id;
+        const { id: retry, joined } = this.retries.createPlanned(planned);
         const owner = p.owner;
         insert.run(
           id,
@@ -221,6 +225,7 @@ export class DrainStore {
           p.replaced ? 1 : 0,
           p.budget,
           retry,
+          joined ? 1 : 0,
         );
         return retry;
       });
