@@ -1,12 +1,11 @@
-import Link from 'next/link';
 import { memo } from 'react';
 
 import { budgetRef, drainStageWords } from '@/lib/client/drain-words';
-import { podHref } from '@/lib/client/evictions-request';
 import { timeOf } from '@/lib/client/format-time';
 import type { DrainPodView } from '@/lib/domain/drains';
 
 import { Countdown } from '../ui/countdown';
+import { PodHeaderCell } from '../pods/pod-header-cell';
 import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 import { StatusBadge } from '../ui/status-badge';
 
@@ -30,14 +29,7 @@ const DrainPodRow = memo(function DrainPodRow({
   const next = timeOf(pod.nextAttemptAt);
   return (
     <tr className={ROW}>
-      <th scope="row" className={`${CELL} text-left font-normal`}>
-        <Link
-          href={podHref(cluster, pod.namespace, pod.name)}
-          className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
-        >
-          {pod.namespace}/{pod.name}
-        </Link>
-      </th>
+      <PodHeaderCell cluster={cluster} namespace={pod.namespace} name={pod.name} />
       <td className={`${CELL} font-mono whitespace-nowrap`}>{pod.node}</td>
       <td className={`${CELL} font-mono`}>
         {pod.budget === null ? (

@@ -1,9 +1,7 @@
-import Link from 'next/link';
-
 import { dryRunWords, planActionWords } from '@/lib/client/drain-words';
-import { podHref } from '@/lib/client/evictions-request';
 import type { PlanPod } from '@/lib/domain/drains';
 
+import { PodHeaderCell } from '../pods/pod-header-cell';
 import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 import { StatusBadge } from '../ui/status-badge';
 
@@ -27,14 +25,7 @@ function PlanPodRow({ cluster, pod }: { cluster: string; pod: PlanPod }) {
   const verdict = dryRunWords(pod.dryRun, pod.namespace);
   return (
     <tr className={ROW}>
-      <th scope="row" className={`${CELL} text-left font-normal`}>
-        <Link
-          href={podHref(cluster, pod.namespace, pod.name)}
-          className="font-mono break-all text-blue-700 hover:underline dark:text-blue-400"
-        >
-          {pod.namespace}/{pod.name}
-        </Link>
-      </th>
+      <PodHeaderCell cluster={cluster} namespace={pod.namespace} name={pod.name} />
       <td className={`${CELL} font-mono whitespace-nowrap`}>{pod.node}</td>
       <td className={`${CELL} max-w-md space-y-1`}>
         <StatusBadge tone={action.tone} label={action.label} detail={action.detail} />

@@ -23,9 +23,7 @@
  * every replacement Ready; eviction requests by code, pod DELETEs and repeated evictions from
  * the cluster's `/metrics`. Exits 1 if a run fails; a goal missed is printed as FAIL only.
  */
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,13 +44,12 @@ import {
 import { DRAIN_TIMEOUT_MS, SETTLE_TIMEOUT_MS, type DrainContext } from './drain-run';
 import { DRAINED_NODE, startDrainScenario, WORKLOADS } from './drain-scenario';
 import { DrainObserver } from './drain-watch';
-import { agent, call, wallNow } from './http';
+import { parseBenchArgs, printMachine, runEach, runnableTools, type Tool } from './bench-cli';
+import { call, wallNow } from './http';
 import { EvictionProxy } from './retries-proxy';
-import { Cleanups, onExit, prepareBuild, print, seconds } from './retries-run';
+import { Cleanups, print, seconds } from './retries-run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOOLS = ['Drainboard', 'kubectl'] as const;
-type Tool = (typeof TOOLS)[number];
 /** The hard stop if something hangs, counted after any build. */
 const DEADLINE_MS = 2 * (DRAIN_TIMEOUT_MS + SETTLE_TIMEOUT_MS) + 120_000;
 
@@ -115,88 +112,24 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
   }
 }
 
-interface Options {
-  tools: Tool[];
-  /** Use `.next` as it is, stale or not (it must exist). */
-  noBuild: boolean;
-  /** Print every reopen, eviction answer, acceptance and deletion of each run. */
-  timeline: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-  const flags = { noBuild: argv.includes('--no-build'), timeline: argv.includes('--timeline') };
-  const i = argv.indexOf('--only');
-  const rest = argv.filter(
-    (a, j) => !['--no-build', '--timeline'].includes(a) && (i < 0 || (j !== i && j !== i + 1)),
-  );
-  if (rest.length > 0) throw new Error(`unknown arguments: ${rest.join(' ')}`);
-  if (i < 0) return { tools: [...TOOLS], ...flags };
-  const want = (argv[i + 1] ?? '').toLowerCase();
-  const tool = TOOLS.find((t) => t.toLowerCase() === want);
-  if (tool === undefined) throw new Error(`--only takes drainboard or kubectl, not "${want}"`);
-  return { tools: [tool], ...flags };
-}
-
 const limit = physicalLimit(WORKLOADS);
 const model = kubectlModel(WORKLOADS);
 
 function printHeader(): void {
-  const load = loadavg()
-    .map((l) => fmt(l, 2))
-    .join(' ');
-  print(`drain benchmark — Node.js ${process.version}, ${platform()}/${arch()}`);
-  print(
-    `CPUs: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${load}`,
-  );
+  printMachine('drain');
   const workloads = WORKLOADS.map((w) => `${w.kind} ${w.name} × ${w.replicas}`).join(', ');
   print(`scenario: ${workloads} on ${DRAINED_NODE}, each budget maxUnavailable 1`);
   for (const line of limitLines(WORKLOADS, limit, model)) print(line);
 }
 
-/** Runs each tool in turn on its own fresh cluster; a failed run does not stop the next. */
-async function runAll(options: Options, failures: string[]): Promise<ToolResult[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'drainboard-bench-drain-'));
-  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
-  onExit.add(removeDir);
-  const hardStop = setTimeout(() => {
-    console.error(`bench-drain: did not finish within ${DEADLINE_MS / 1000} s`);
-    process.exit(1); // the exit handler ends the children
-  }, DEADLINE_MS);
-  hardStop.unref();
-  const results: ToolResult[] = [];
-  try {
-    for (const [i, tool] of options.tools.entries()) {
-      print();
-      print(`run ${i + 1}: ${tool}`);
-      try {
-        results.push(await runTool(tool, dir, options.timeline));
-      } catch (e) {
-        failures.push(`${tool}: ${(e as Error).message}`);
-        print(`  FAILED: ${(e as Error).message}`);
-      }
-    }
-  } finally {
-    clearTimeout(hardStop);
-    agent.destroy();
-    await rm(dir, { recursive: true, force: true });
-    onExit.delete(removeDir);
-  }
-  return results;
-}
-
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBenchArgs(process.argv.slice(2));
   printHeader();
   const failures: string[] = [];
-  let tools = options.tools;
-  if (tools.includes('Drainboard')) {
-    const problem = await prepareBuild(ROOT, options.noBuild);
-    if (problem !== undefined) {
-      failures.push(`Drainboard: ${problem}`);
-      tools = tools.filter((t) => t !== 'Drainboard');
-    }
-  }
-  const results = await runAll({ ...options, tools }, failures);
+  const tools = await runnableTools(ROOT, options, failures);
+  const results = await runEach('drain', tools, DEADLINE_MS, failures, (tool, dir) =>
+    runTool(tool, dir, options.timeline),
+  );
   if (results.length > 0) {
     print();
     print('summary (s from the tool’s start, seen on the cluster by our watches; requests from');

@@ -24,34 +24,23 @@
  * cluster's `/metrics`; blocked pod-minutes and the retries sent while blocked from the proxy.
  * Exits 1 if a run does not complete or a pod is evicted twice; a goal missed is only printed.
  */
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expectOk, fmt, int } from '../sim/bench/bench-kit';
-import { agent, call, wallNow } from './http';
+import { parseBenchArgs, printMachine, runEach, runnableTools, type Tool } from './bench-cli';
+import { call, wallNow } from './http';
 import { runDrainboard } from './retries-drainboard';
 import { figures } from './retries-figures';
 import { runKubectl } from './retries-kubectl';
 import { EvictionProxy } from './retries-proxy';
 import { printGoals, printSummary, printTimeline, type ToolResult } from './retries-report';
-import {
-  Cleanups,
-  onExit,
-  prepareBuild,
-  print,
-  RUN_TIMEOUT_MS,
-  seconds,
-  type RunContext,
-} from './retries-run';
+import { Cleanups, print, RUN_TIMEOUT_MS, seconds, type RunContext } from './retries-run';
 import { CYCLE_S, DRAINED_NODE, REPLICAS, startScenario } from './retries-scenario';
 import { ClusterObserver } from './retries-watch';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOOLS = ['Drainboard', 'kubectl'] as const;
-type Tool = (typeof TOOLS)[number];
 /** The hard stop if something hangs, counted after any build. */
 const DEADLINE_MS = 2 * RUN_TIMEOUT_MS + 120_000;
 
@@ -121,86 +110,22 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
   }
 }
 
-interface Options {
-  tools: Tool[];
-  /** Use `.next` as it is, stale or not (it must exist). */
-  noBuild: boolean;
-  /** Print every reopen, eviction answer and acceptance of each run. */
-  timeline: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-  const flags = { noBuild: argv.includes('--no-build'), timeline: argv.includes('--timeline') };
-  const i = argv.indexOf('--only');
-  const rest = argv.filter(
-    (a, j) => !['--no-build', '--timeline'].includes(a) && (i < 0 || (j !== i && j !== i + 1)),
-  );
-  if (rest.length > 0) throw new Error(`unknown arguments: ${rest.join(' ')}`);
-  if (i < 0) return { tools: [...TOOLS], ...flags };
-  const want = (argv[i + 1] ?? '').toLowerCase();
-  const tool = TOOLS.find((t) => t.toLowerCase() === want);
-  if (tool === undefined) throw new Error(`--only takes drainboard or kubectl, not "${want}"`);
-  return { tools: [tool], ...flags };
-}
-
 function printHeader(): void {
-  const load = loadavg()
-    .map((l) => fmt(l, 2))
-    .join(' ');
-  print(`retry benchmark — Node.js ${process.version}, ${platform()}/${arch()}`);
-  print(
-    `CPUs: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${load}`,
-  );
+  printMachine('retry');
   print(
     `scenario: Deployment web (${REPLICAS} replicas) on ${DRAINED_NODE}, budget maxUnavailable 1; ` +
       `replacements on node-2/node-3, Ready ≈ ${fmt(CYCLE_S, 1)} s after each eviction`,
   );
 }
 
-/** Runs each tool in turn on its own fresh cluster; a failed run does not stop the next. */
-async function runAll(options: Options, failures: string[]): Promise<ToolResult[]> {
-  const { tools } = options;
-  const dir = await mkdtemp(join(tmpdir(), 'drainboard-bench-retries-'));
-  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
-  onExit.add(removeDir);
-  const hardStop = setTimeout(() => {
-    console.error(`bench-retries: did not finish within ${DEADLINE_MS / 1000} s`);
-    process.exit(1); // the exit handler ends the children
-  }, DEADLINE_MS);
-  hardStop.unref();
-  const results: ToolResult[] = [];
-  try {
-    for (const [i, tool] of tools.entries()) {
-      print();
-      print(`run ${i + 1}: ${tool}`);
-      try {
-        results.push(await runTool(tool, dir, options.timeline));
-      } catch (e) {
-        failures.push(`${tool}: ${(e as Error).message}`);
-      }
-    }
-  } finally {
-    clearTimeout(hardStop);
-    agent.destroy();
-    await rm(dir, { recursive: true, force: true });
-    onExit.delete(removeDir);
-  }
-  return results;
-}
-
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBenchArgs(process.argv.slice(2));
   printHeader();
   const failures: string[] = [];
-  let tools = options.tools;
-  if (tools.includes('Drainboard')) {
-    const problem = await prepareBuild(ROOT, options.noBuild);
-    if (problem !== undefined) {
-      failures.push(`Drainboard: ${problem}`);
-      tools = tools.filter((t) => t !== 'Drainboard');
-    }
-  }
-  const results = await runAll({ ...options, tools }, failures);
+  const tools = await runnableTools(ROOT, options, failures);
+  const results = await runEach('retries', tools, DEADLINE_MS, failures, (tool, dir) =>
+    runTool(tool, dir, options.timeline),
+  );
   if (results.length > 0) printSummary(results);
   if (options.tools.includes('Drainboard')) printGoals(results, 'Drainboard');
   for (const r of results.filter((x) => x.repeated > 0))

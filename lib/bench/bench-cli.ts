@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { fmt } from '../sim/bench/bench-kit';
+import { agent } from './http';
+import { onExit, prepareBuild, print } from './retries-run';
+
+/**
+ * What `bench:retries` and `bench:drain` share: the two tools compared, the command line, the
+ * machine line, and running each tool in turn on its own fresh cluster.
+ */
+
+export const TOOLS = ['Drainboard', 'kubectl'] as const;
+export type Tool = (typeof TOOLS)[number];
+
+/** The command line of a benchmark. */
+export interface BenchOptions {
+  tools: Tool[];
+  /** Use `.next` as it is, stale or not (it must exist). */
+  noBuild: boolean;
+  /** Print every event of each run (reopens, answers, acceptances, deletions). */
+  timeline: boolean;
+}
+
+/** `[--only drainboard|kubectl] [--no-build] [--timeline]`. */
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const flags = { noBuild: argv.includes('--no-build'), timeline: argv.includes('--timeline') };
+  const i = argv.indexOf('--only');
+  const rest = argv.filter(
+    (a, j) => !['--no-build', '--timeline'].includes(a) && (i < 0 || (j !== i && j !== i + 1)),
+  );
+  if (rest.length > 0) throw new Error(`unknown arguments: ${rest.join(' ')}`);
+  if (i < 0) return { tools: [...TOOLS], ...flags };
+  const want = (argv[i + 1] ?? '').toLowerCase();
+  const tool = TOOLS.find((t) => t.toLowerCase() === want);
+  if (tool === undefined) throw new Error(`--only takes drainboard or kubectl, not "${want}"`);
+  return { tools: [tool], ...flags };
+}
+
+/** The benchmark's first lines: Node.js, the platform, the CPUs and the load. */
+export function printMachine(name: string): void {
+  const load = loadavg()
+    .map((l) => fmt(l, 2))
+    .join(' ');
+  print(`${name} benchmark — Node.js ${process.version}, ${platform()}/${arch()}`);
+  print(
+    `CPUs: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average ${load}`,
+  );
+}
+
+/** The tools that can run: without a build Drainboard cannot (why goes to `failures`). */
+export async function runnableTools(
+  root: string,
+  options: BenchOptions,
+  failures: string[],
+): Promise<Tool[]> {
+  if (!options.tools.includes('Drainboard')) return options.tools;
+  const problem = await prepareBuild(root, options.noBuild);
+  if (problem === undefined) return options.tools;
+  failures.push(`Drainboard: ${problem}`);
+  return options.tools.filter((t) => t !== 'Drainboard');
+}
+
+/**
+ * Runs each tool in turn (each on its own fresh cluster, in a temporary folder); a failed run
+ * does not stop the next. Exits the process if all of it takes longer than `deadlineMs`.
+ */
+export async function runEach<R>(
+  name: string,
+  tools: readonly Tool[],
+  deadlineMs: number,
+  failures: string[],
+  run: (tool: Tool, dir: string) => Promise<R>,
+): Promise<R[]> {
+  const dir = await mkdtemp(join(tmpdir(), `drainboard-bench-${name}-`));
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
+  onExit.add(removeDir);
+  const hardStop = setTimeout(() => {
+    console.error(`bench-${name}: did not finish within ${deadlineMs / 1000} s`);
+    process.exit(1); // the exit handler ends the children
+  }, deadlineMs);
+  hardStop.unref();
+  const results: R[] = [];
+  try {
+    for (const [i, tool] of tools.entries()) {
+      print();
+      print(`run ${i + 1}: ${tool}`);
+      try {
+        results.push(await run(tool, dir));
+      } catch (e) {
+        failures.push(`${tool}: ${(e as Error).message}`);
+        print(`  FAILED: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    clearTimeout(hardStop);
+    agent.destroy();
+    await rm(dir, { recursive: true, force: true });
+    onExit.delete(removeDir);
+  }
+  return results;
+}
