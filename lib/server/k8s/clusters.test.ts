@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { startTestCluster, type TestCluster } from '@/lib/sim/testing';
 import { ClusterRegistry, type RegistryOptions } from './clusters';
-import { startDemoCluster, type StartDemo } from './demo';
+import { startDemoCluster, startEmbeddedCluster, type StartDemo } from './demo';
 import { ClusterError } from './errors';
 
 let live: TestCluster;
@@ -230,4 +230,56 @@ describe('unknown cluster names', () => {
       expect(starts.count).toBe(0);
     },
   );
+});
+
+describe('embedded clusters added at run time', () => {
+  it('starts one, lists it with its title and kubeconfig, serves it, then stops it', async () => {
+    const dataDir = join(tmp, 'embedded');
+    const { reg } = registry({ KUBECONFIG: kubeconfigPath, DRAINBOARD_DATA_DIR: dataDir });
+    const yaml = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: learn}\n';
+    const started = await reg.addEmbedded('walk-one', {
+      kind: 'walkthrough',
+      title: 'One',
+      start: (dir) =>
+        startEmbeddedCluster(dir, 'walk-one', { scenario: 'empty', manifests: [yaml] }),
+    });
+    expect(reg.has('walk-one')).toBe(true);
+    expect(reg.names()).toContain('walk-one');
+    const listed = (await reg.list()).find((c) => c.name === 'walk-one');
+    expect(listed).toEqual({
+      name: 'walk-one',
+      server: started.server,
+      demo: false,
+      default: false,
+      kubeconfigPath: join(dataDir, 'walk-one.kubeconfig'),
+      embedded: { kind: 'walkthrough', title: 'One' },
+    });
+    const kc = await reg.kubeConfig('walk-one');
+    const ns = await kc.makeApiClient(CoreV1Api).readNamespace({ name: 'learn' });
+    expect(ns.metadata?.name).toBe('learn');
+
+    await expect(
+      reg.addEmbedded('walk-one', {
+        kind: 'walkthrough',
+        title: 'again',
+        start: () => Promise.reject(new Error('no')),
+      }),
+    ).rejects.toThrow(/exists/);
+    expect(await reg.removeEmbedded('walk-one')).toBe(true);
+    expect(reg.has('walk-one')).toBe(false);
+    expect(await reg.removeEmbedded('walk-one')).toBe(false);
+    await expect(fetch(`${started.server}/version`)).rejects.toThrow();
+  });
+
+  it('a cluster that cannot start is not added', async () => {
+    const { reg } = registry({ KUBECONFIG: kubeconfigPath });
+    await expect(
+      reg.addEmbedded('broken', {
+        kind: 'rehearsal',
+        title: 'x',
+        start: () => Promise.reject(new Error('port')),
+      }),
+    ).rejects.toThrow('port');
+    expect(reg.has('broken')).toBe(false);
+  });
 });

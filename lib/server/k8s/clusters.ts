@@ -26,8 +26,21 @@ export interface ClusterInfo {
   server: string;
   demo: boolean;
   default: boolean;
-  /** Demo only: the kubeconfig file for `kubectl --kubeconfig …`. */
+  /** Embedded clusters only: the kubeconfig file for `kubectl --kubeconfig …`. */
   kubeconfigPath?: string;
+  /** An embedded cluster started at run time: what for, and its title. */
+  embedded?: { kind: EmbeddedKind; title: string };
+}
+
+/** Why an embedded cluster was started at run time. */
+export type EmbeddedKind = 'walkthrough' | 'rehearsal';
+
+/** An embedded cluster to add: what for, its title, and how it starts. */
+export interface EmbeddedSpec {
+  kind: EmbeddedKind;
+  title: string;
+  /** Starts it with its kubeconfig under `dataDir`. */
+  start: (dataDir: string) => Promise<DemoCluster>;
 }
 
 /** Why a cluster did not answer `GET /version`. */
@@ -64,6 +77,11 @@ export class ClusterRegistry {
   private readonly defaultName: string | undefined;
   private readonly hasDemo: boolean;
   private demoStart: Promise<DemoCluster> | undefined;
+  /** Embedded clusters added at run time (walkthroughs, rehearsals), each started once. */
+  private readonly embedded = new Map<
+    string,
+    { spec: EmbeddedSpec; started: Promise<DemoCluster> }
+  >();
   private closed = false;
 
   /** Files that could not be read and names that were shadowed; for the server log. */
@@ -100,9 +118,9 @@ export class ClusterRegistry {
     return this.statics.keys().next().value;
   }
 
-  /** Every known cluster name, in listing order (kubeconfig contexts, in-cluster, demo). */
+  /** Every known cluster name, in listing order (kubeconfig contexts, in-cluster, demo, added). */
   names(): string[] {
-    return [...this.statics.keys(), ...(this.hasDemo ? [DEMO_NAME] : [])];
+    return [...this.statics.keys(), ...(this.hasDemo ? [DEMO_NAME] : []), ...this.embedded.keys()];
   }
 
   /** The cluster a newcomer lands on (see `default` in {@link list}); undefined when none. */
@@ -112,7 +130,39 @@ export class ClusterRegistry {
 
   /** True when `name` is a cluster of this registry. */
   has(name: string): boolean {
-    return this.statics.has(name) || (this.hasDemo && name === DEMO_NAME);
+    return (
+      this.statics.has(name) || (this.hasDemo && name === DEMO_NAME) || this.embedded.has(name)
+    );
+  }
+
+  /**
+   * Adds an embedded cluster under `name` and starts it; resolves once it runs (rejects, and
+   * it is not added, if it cannot start).
+   * @throws ClusterError `config` when the name is taken or the registry is closed.
+   */
+  async addEmbedded(name: string, spec: EmbeddedSpec): Promise<DemoCluster> {
+    if (this.closed || this.has(name)) {
+      const why = this.closed ? 'the registry is closed' : `a cluster named ${name} exists`;
+      throw new ClusterError('config', name, why);
+    }
+    const started = spec.start(dataDirOf(this.opts.env, this.opts.cwd));
+    this.embedded.set(name, { spec, started });
+    try {
+      return await started;
+    } catch (e) {
+      this.embedded.delete(name);
+      throw e;
+    }
+  }
+
+  /** Stops and forgets an embedded cluster added at run time; false when there is none. */
+  async removeEmbedded(name: string): Promise<boolean> {
+    const entry = this.embedded.get(name);
+    if (entry === undefined) return false;
+    this.embedded.delete(name);
+    const cluster = await entry.started.catch(() => undefined);
+    await cluster?.stop();
+    return true;
   }
 
   /**
@@ -134,6 +184,17 @@ export class ClusterRegistry {
         ...(demo ? { kubeconfigPath: demo.kubeconfigPath } : {}),
       });
     }
+    for (const [name, { spec, started }] of this.embedded) {
+      const cluster = await started.catch(() => undefined);
+      out.push({
+        name,
+        server: cluster?.server ?? '',
+        demo: false,
+        default: false,
+        ...(cluster ? { kubeconfigPath: cluster.kubeconfigPath } : {}),
+        embedded: { kind: spec.kind, title: spec.title },
+      });
+    }
     return out;
   }
 
@@ -146,6 +207,8 @@ export class ClusterRegistry {
     const entry = this.statics.get(name);
     if (entry !== undefined) return entry.kc;
     if (this.hasDemo && name === DEMO_NAME) return (await this.demo()).kc;
+    const embedded = this.embedded.get(name);
+    if (embedded !== undefined) return (await embedded.started).kc;
     throw new ClusterError('unknown-cluster', name, `unknown cluster ${JSON.stringify(name)}`);
   }
 
@@ -178,13 +241,14 @@ export class ClusterRegistry {
     }
   }
 
-  /** Stops the demo cluster if it was started; the registry cannot start it again. */
+  /** Stops the demo cluster and every embedded one; the registry cannot start them again. */
   async close(): Promise<void> {
     this.closed = true;
     const start = this.demoStart;
     this.demoStart = undefined;
     const demo = await start?.catch(() => undefined);
     await demo?.stop();
+    await Promise.all([...this.embedded.keys()].map((name) => this.removeEmbedded(name)));
   }
 
   /** Starts the demo cluster once; concurrent callers share one start, a failed start is retried. */

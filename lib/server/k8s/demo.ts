@@ -9,7 +9,7 @@ import type { Env } from './kubeconfig';
 /** The registry name of the embedded cluster. */
 export const DEMO_NAME = 'demo';
 
-/** A running embedded cluster, as the dashboard sees it: a URL and a kubeconfig. */
+/** A running embedded cluster (the demo, a walkthrough's, a rehearsal), as the dashboard sees it: a URL and a kubeconfig. */
 export interface DemoCluster {
   server: string;
   kc: KubeConfig;
@@ -31,15 +31,24 @@ export function dataDirOf(env: Env, cwd: string): string {
   return resolve(cwd, env['DRAINBOARD_DATA_DIR'] || '.drainboard');
 }
 
+/** What an embedded cluster starts from: a scenario and more objects (multi-document YAML). */
+export interface EmbeddedStart {
+  scenario: string;
+  manifests?: string[];
+}
+
 /**
- * Starts the embedded cluster in-process on a free 127.0.0.1 port with the `demo`
- * scenario and writes its kubeconfig (mode 0600) to `<dataDir>/demo.kubeconfig`.
- * Rejects if the port cannot be bound or the file cannot be written (the cluster is
- * stopped again in the latter case).
+ * Starts an embedded cluster in-process on a free 127.0.0.1 port and writes its kubeconfig
+ * (mode 0600) to `<dataDir>/<name>.kubeconfig`. Rejects if the port cannot be bound or the file
+ * cannot be written (the cluster is stopped again in the latter case).
  */
-export const startDemoCluster: StartDemo = async (dataDir) => {
-  const sim = await startCluster({ port: 0, scenario: 'demo' });
-  const kubeconfigPath = join(dataDir, 'demo.kubeconfig');
+export async function startEmbeddedCluster(
+  dataDir: string,
+  name: string,
+  from: EmbeddedStart,
+): Promise<DemoCluster> {
+  const sim = await startCluster({ port: 0, ...from });
+  const kubeconfigPath = join(dataDir, `${name}.kubeconfig`);
   try {
     await sim.writeKubeconfig(kubeconfigPath);
   } catch (e) {
@@ -49,4 +58,8 @@ export const startDemoCluster: StartDemo = async (dataDir) => {
   const kc = new KubeConfig();
   kc.loadFromString(sim.kubeconfig());
   return { server: sim.url, kc, kubeconfigPath, stop: () => sim.stop() };
-};
+}
+
+/** Starts the embedded `demo` cluster, its kubeconfig `<dataDir>/demo.kubeconfig`. */
+export const startDemoCluster: StartDemo = (dataDir) =>
+  startEmbeddedCluster(dataDir, DEMO_NAME, { scenario: 'demo' });

@@ -40,6 +40,13 @@ export class LiveClusters {
     return watch;
   }
 
+  /** Stops and drops the watch of `name` (a cluster removed from the registry). */
+  async forget(name: string): Promise<void> {
+    const watch = this.watches.get(name);
+    this.watches.delete(name);
+    await (await watch?.catch(() => undefined))?.close();
+  }
+
   /** Calls `observe` with every watch created so far and with each one created later. */
   async observe(observe: (watch: ClusterWatch) => void): Promise<void> {
     this.observers.push(observe);
