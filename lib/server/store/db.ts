@@ -158,6 +158,20 @@ export const MIGRATIONS: readonly string[] = [
   // A drain pod whose pod already had a pending retry entry joined it: the drain must not end
   // that entry, which is not its own.
   `ALTER TABLE drain_pods ADD COLUMN joined INTEGER NOT NULL DEFAULT 0;`,
+  // Walkthroughs (issue 9): each one's run on its own embedded cluster and the steps ticked,
+  // kept across reloads and restarts.
+  `CREATE TABLE walkthroughs (
+     id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     started TEXT NOT NULL,
+     updated TEXT NOT NULL
+   );
+   CREATE TABLE walkthrough_steps (
+     walkthrough_id TEXT NOT NULL REFERENCES walkthroughs (id) ON DELETE CASCADE,
+     step_id TEXT NOT NULL,
+     done TEXT NOT NULL,
+     PRIMARY KEY (walkthrough_id, step_id)
+   );`,
 ];
 
 /**

@@ -10,6 +10,7 @@ import type { EvictionOutcome, PodAction } from '@/lib/domain/eviction-outcome';
 
 import { openDb, type Db } from './db';
 import { DrainStore } from './drain-store';
+import { WalkthroughStore } from './walkthrough-store';
 import { RetryStore } from './retry-store';
 import { TimelineStore } from './timeline-store';
 
@@ -106,11 +107,14 @@ export class EvictionStore {
   readonly timelines: TimelineStore;
   /** Node drains, in the same database (their pods' retry entries are in `retries`). */
   readonly drains: DrainStore;
+  /** Walkthrough runs and their ticked steps, in the same database. */
+  readonly walkthroughs: WalkthroughStore;
 
   private constructor(private readonly db: Db) {
     this.retries = new RetryStore(db);
     this.timelines = new TimelineStore(db);
     this.drains = new DrainStore(db, this.retries);
+    this.walkthroughs = new WalkthroughStore(db);
   }
 
   /** Opens the store under `dataDir`, migrating its schema. */
