@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, INSTALL_COMMANDS, INSTALL_HINT, ensureChromium } from './chromium';
+import { INSTALL_COMMANDS, INSTALL_HINT, REQUIRED_PATHS, ensureChromium } from './chromium';
 
-/** A machine whose Chromium appears once `installs` has run `apt-get install`. */
+/** A machine whose Chromium and font appear once `installs` has run `apt-get install`. */
 function machine(opts: {
   present: boolean;
   isRoot: boolean;
@@ -15,7 +15,7 @@ function machine(opts: {
     ran,
     logs,
     deps: {
-      exists: (path: string) => path === CHROMIUM_PATH && present,
+      exists: (path: string) => REQUIRED_PATHS.includes(path) && present,
       isRoot: opts.isRoot,
       async run(command: readonly string[]) {
         const line = command.join(' ');
@@ -49,7 +49,7 @@ describe('ensureChromium', () => {
     expect(await ensureChromium(m.deps)).toBe(1);
     expect(m.ran).toEqual([]);
     expect(m.logs).toEqual([INSTALL_HINT]);
-    expect(INSTALL_HINT).toContain('apt-get install -y chromium');
+    expect(INSTALL_HINT).toContain('apt-get install -y chromium fonts-noto-cjk');
   });
 
   it('stops at a failing apt-get and says how to install it', async () => {
