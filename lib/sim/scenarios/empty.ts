@@ -1,3 +1,5 @@
+import { BARE } from './bare';
+
 /**
  * Three nodes across three zones and the namespaces every cluster has. The simulated
  * kubelet registers each node (conditions, capacity, node info) as soon as it appears.
@@ -22,9 +24,7 @@ status:
 }
 
 export const EMPTY = [
-  ...['default', 'kube-system', 'kube-public', 'kube-node-lease'].map(
-    (ns) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`,
-  ),
+  BARE,
   node('node-1', 'zone-a', '172.18.0.2'),
   node('node-2', 'zone-b', '172.18.0.3'),
   node('node-3', 'zone-c', '172.18.0.4'),
