@@ -1,9 +1,10 @@
 import 'server-only';
 import { join, resolve } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-// The one import of the embedded cluster outside lib/sim (architecture.md): it is started
-// here and reached only over HTTP through the KubeConfig below.
-import { startCluster } from '@/lib/sim/cluster';
+// The one place the dashboard imports the embedded cluster (architecture.md): it is started
+// here (the demo, a walkthrough's, a rehearsal) and reached only over HTTP through a KubeConfig.
+import { startCluster, type SimCluster } from '@/lib/sim/cluster';
+import { startRehearsal } from '@/lib/sim/rehearse';
 import type { Env } from './kubeconfig';
 
 /** The registry name of the embedded cluster. */
@@ -42,12 +43,34 @@ export interface EmbeddedStart {
  * (mode 0600) to `<dataDir>/<name>.kubeconfig`. Rejects if the port cannot be bound or the file
  * cannot be written (the cluster is stopped again in the latter case).
  */
-export async function startEmbeddedCluster(
+export function startEmbeddedCluster(
   dataDir: string,
   name: string,
   from: EmbeddedStart,
 ): Promise<DemoCluster> {
-  const sim = await startCluster({ port: 0, ...from });
+  return served(dataDir, name, startCluster({ port: 0, ...from }));
+}
+
+/**
+ * Starts an embedded copy of the cluster of `source` (its current context): read with LISTs
+ * only, its workloads recreated by the copy's own controllers (lib/sim/rehearse); its
+ * kubeconfig at `<dataDir>/<name>.kubeconfig`.
+ */
+export function startRehearsalCluster(
+  dataDir: string,
+  name: string,
+  source: KubeConfig,
+): Promise<DemoCluster> {
+  return served(dataDir, name, startRehearsal(source));
+}
+
+/** A started embedded cluster with its kubeconfig written (stopped again if that fails). */
+async function served(
+  dataDir: string,
+  name: string,
+  starting: Promise<SimCluster>,
+): Promise<DemoCluster> {
+  const sim = await starting;
   const kubeconfigPath = join(dataDir, `${name}.kubeconfig`);
   try {
     await sim.writeKubeconfig(kubeconfigPath);

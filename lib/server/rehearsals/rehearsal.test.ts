@@ -1,0 +1,232 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DrainRequestSchema, type DrainPlan } from '@/lib/domain/drains';
+import { eventually, startTestCluster, type TestCluster } from '@/lib/sim/testing';
+
+import { ClusterRegistry } from '../k8s/clusters';
+import { LiveClusters } from '../live/live-clusters';
+import { makePlan } from '../drains/plan';
+import { rehearsalName, rehearsalRoute } from './routes';
+
+/**
+ * "Rehearse a drain": an embedded demo cluster plays the real one, reached through a kubeconfig
+ * context `prod`; the route copies it into `rehearsal-prod`. The copy has the same nodes,
+ * workloads, replica counts and budgets, no ConfigMap data crossed, and a drain plan of every
+ * node on the copy matches the one on the original for every pod a controller recreates.
+ */
+
+const SECRET = 'not-for-rehearsals-7f3a';
+const ORIGIN = 'http://127.0.0.1:3000';
+
+let prod: TestCluster;
+let dir: string;
+let registry: ClusterRegistry;
+let live: LiveClusters;
+
+async function get<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  expect(res.ok, url).toBe(true);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  prod = await startTestCluster({ scenario: 'demo' });
+  dir = await mkdtemp(join(tmpdir(), 'drainboard-rehearsal-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  await writeFile(
+    kubeconfig,
+    `apiVersion: v1
+kind: Config
+clusters:
+- name: prod
+  cluster: {server: "${prod.cluster.url}", insecure-skip-tls-verify: true}
+contexts:
+- name: prod
+  context: {cluster: prod, user: u}
+current-context: prod
+users:
+- name: u
+  user: {token: t}
+`,
+  );
+  const env = { KUBECONFIG: kubeconfig, DRAINBOARD_DEMO: 'off', DRAINBOARD_DATA_DIR: dir };
+  registry = new ClusterRegistry({ env, homeDir: dir, cwd: dir });
+  live = new LiveClusters(registry, { lingerMs: 0 });
+  const res = await fetch(`${prod.cluster.url}/api/v1/namespaces/shop/configmaps`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ metadata: { name: 'settings' }, data: { password: SECRET } }),
+  });
+  expect(res.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await live?.close();
+  await registry?.close();
+  await prod?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+type Named = { metadata: { name: string; namespace?: string } };
+type Budget = Named & {
+  spec: object;
+  status?: { disruptionsAllowed?: number; currentHealthy?: number };
+};
+const list = async <T>(url: string, path: string) =>
+  (await get<{ items: T[] }>(`${url}${path}`)).items;
+
+/** The settled demo's budgets but flaky's, whose crash-looping pods come and go. */
+const SETTLED = [
+  ['api', '0/2'],
+  ['backend', '1/2'],
+  ['checkout', '1/3'],
+  ['db', '1/3'],
+  ['search', '1/2'],
+  ['web', '1/3'],
+  ['worker', '1/2'],
+] as const;
+
+/** Budgets as `name → allowed/healthy`; flaky's only `allowed`, its healthy count comes and goes. */
+async function budgets(url: string): Promise<Record<string, string>> {
+  const items = await list<Budget>(url, '/apis/policy/v1/poddisruptionbudgets');
+  return Object.fromEntries(
+    items.map((b) => {
+      const allowed = b.status?.disruptionsAllowed ?? '?';
+      const healthy = b.metadata.name === 'flaky' ? '' : `/${b.status?.currentHealthy ?? '?'}`;
+      return [b.metadata.name, `${allowed}${healthy}`];
+    }),
+  );
+}
+
+/** A pod's workload: its name without the ReplicaSet or DaemonSet suffixes. */
+function workloadOf(pod: { name: string; owner: { kind: string } | null }): string {
+  if (pod.owner?.kind === 'ReplicaSet') return pod.name.replace(/-[a-z0-9]+-[a-z0-9]{5}$/, '');
+  if (pod.owner?.kind === 'DaemonSet') return pod.name.replace(/-[a-z0-9]{5}$/, '');
+  return pod.name;
+}
+
+/**
+ * What a plan says of the pods controllers make, independent of pod names and placement (pods
+ * without a controller are not copied: the issue's list of what a rehearsal copies).
+ */
+function gist(plan: DrainPlan) {
+  const pods = plan.pods
+    .filter((p) => p.owner !== null)
+    .map((p) =>
+      [
+        p.namespace,
+        workloadOf(p),
+        p.action,
+        p.skipWhy ?? '',
+        p.message ?? '',
+        p.dryRun?.verdict ?? '',
+        p.budgets.join(','),
+      ].join(' | '),
+    )
+    .sort();
+  const waits = plan.budgets
+    .map((b) =>
+      [
+        b.namespace,
+        b.name,
+        b.allowedNow,
+        b.capacity,
+        b.atOnce,
+        b.waiting,
+        b.rounds,
+        b.canFinish,
+        b.why,
+      ].join(' | '),
+    )
+    .sort();
+  return { pods, waits, canStart: plan.canStart, canFinish: plan.canFinish };
+}
+
+async function planOf(cluster: string): Promise<DrainPlan> {
+  const watch = await live.get(cluster);
+  if (watch === undefined) throw new Error(`no watch of ${cluster}`);
+  const release = watch.acquire();
+  try {
+    expect(await watch.whenSynced(15_000)).toBe(true);
+    const request = DrainRequestSchema.parse({
+      nodes: ['node-1', 'node-2', 'node-3'],
+      ignoreDaemonSets: true,
+      deleteEmptyDirData: true,
+      force: true,
+    });
+    return await makePlan({ registry }, watch, request, { dryRun: true, now: Date.now() });
+  } finally {
+    release();
+  }
+}
+
+describe('rehearse a drain', () => {
+  it('copies the cluster read-only; a drain plan on the copy matches the original', async () => {
+    // The original settles: every demo pod up, its budgets as the README says.
+    const settled = await eventually(
+      async () => {
+        const b = await budgets(prod.cluster.url);
+        return SETTLED.every(([name, v]) => b[name] === v) && b;
+      },
+      40_000,
+      'the demo to settle',
+    );
+
+    const request = new Request(`${ORIGIN}/api/clusters/prod/rehearsal`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+    });
+    const res = await rehearsalRoute({ registry, live }, request, 'prod');
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { cluster: string; kubeconfigPath: string };
+    expect(body).toEqual({
+      cluster: rehearsalName('prod'),
+      kubeconfigPath: join(dir, 'rehearsal-prod.kubeconfig'),
+    });
+    const copy = (await registry.list()).find((c) => c.name === 'rehearsal-prod');
+    expect(copy?.embedded).toEqual({ kind: 'rehearsal', title: 'Rehearsal of prod' });
+    const url = copy?.server ?? '';
+
+    // The same nodes, workloads, replicas and budgets, once the copy's pods are up.
+    const names = async (u: string, path: string) =>
+      (await list<Named & { spec?: { replicas?: number } }>(u, path))
+        .map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name} ${o.spec?.replicas ?? ''}`)
+        .sort();
+    for (const path of [
+      '/api/v1/nodes',
+      '/apis/apps/v1/deployments',
+      '/apis/apps/v1/statefulsets',
+      '/apis/apps/v1/daemonsets',
+      '/apis/policy/v1/poddisruptionbudgets',
+    ]) {
+      expect(await names(url, path), path).toEqual(await names(prod.cluster.url, path));
+    }
+    await eventually(
+      async () => {
+        const b = await budgets(url);
+        expect(b).toEqual(settled);
+        return true;
+      },
+      40_000,
+      "the copy's budgets as the original's",
+    );
+
+    // Nothing of the ConfigMap crossed.
+    const everything = await Promise.all(
+      ['/api/v1/pods', '/apis/apps/v1/deployments', '/api/v1/configmaps'].map((p) =>
+        fetch(`${url}${p}`).then((r) => r.text()),
+      ),
+    );
+    expect(everything.join('\n')).not.toContain(SECRET);
+
+    const [original, rehearsed] = [await planOf('prod'), await planOf('rehearsal-prod')];
+    expect(original.pods.length).toBeGreaterThan(10);
+    expect(gist(rehearsed)).toEqual(gist(original));
+    const bare = (plan: DrainPlan) => plan.pods.filter((p) => p.owner === null).map((p) => p.name);
+    expect(bare(original)).toEqual(['debug-shell']);
+    expect(bare(rehearsed)).toEqual([]);
+  }, 120_000);
+});
