@@ -1,0 +1,47 @@
+import { stuck } from './stuck';
+import {
+  attempt,
+  blocked,
+  budget,
+  describeChecks,
+  pod,
+  retry,
+  stateOf,
+  timeline,
+} from './test-states';
+
+const full = budget('shop', 'shop', { disruptionsAllowed: 0, currentHealthy: 2 });
+const ready = [pod('shop-6cd-7dc', 'shop'), pod('shop-6cd-7ls', 'shop')];
+const broken = pod('shop-6cd-new', 'shop', { isReady: false, createdAt: '2026-11-29T10:01:00Z' });
+const looping = retry('shop-6cd-7dc', { attempts: 4 });
+
+describeChecks(stuck, [
+  {
+    id: 'first-evict',
+    no: stateOf({}, { attempts: [blocked('shop-6cd-7vn')] }),
+    yes: stateOf({ timelines: [timeline('shop-6cd-7vn', { attribution: 'drainboard' })] }),
+  },
+  {
+    id: 'never-ready',
+    no: stateOf({ pods: ready, budgets: [full] }),
+    yes: stateOf({ pods: [...ready, broken], budgets: [full] }),
+  },
+  {
+    id: 'loop-429',
+    no: stateOf({ retries: [retry('shop-6cd-7dc', { attempts: 1 })] }),
+    yes: stateOf({ retries: [looping] }),
+  },
+  {
+    id: 'pause',
+    no: stateOf({ retries: [looping] }),
+    yes: stateOf({ retries: [{ ...looping, state: 'cancelled', nextAttemptAt: null }] }),
+  },
+  {
+    id: 'delete',
+    no: stateOf({}, { attempts: [blocked('shop-6cd-7dc')] }),
+    yes: stateOf(
+      {},
+      { attempts: [attempt('shop-6cd-7dc', { action: 'delete', outcome: 'deleted' })] },
+    ),
+  },
+]);
