@@ -27,8 +27,8 @@ export const noBudget: Walkthrough = {
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods, namespace learn: on the solo pod choose Evict, tick "Dry run" and confirm.',
-          ja: 'Podsでnamespace learnを選び、solo PodのEvictで「Dry run」にチェックを入れて実行します。',
+          en: 'Pods, namespace learn: on the solo pod choose Evict. The dialog first asks the cluster for a dry run and shows its verdict.',
+          ja: 'Podsでnamespace learnを選び、solo PodのEvictを開きます。ダイアログはまずクラスターにドライランを依頼し、その判定を表示します。',
         },
       },
       expect: {
@@ -48,8 +48,8 @@ export const noBudget: Walkthrough = {
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: on the solo pod choose Evict and confirm, without a dry run.',
-          ja: 'Podsでsolo PodのEvictを選び、ドライランなしで実行します。',
+          en: 'In the same dialog, press Evict.',
+          ja: '同じダイアログでEvictを押します。',
         },
       },
       expect: {
