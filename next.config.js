@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl without locale-prefixed routes: lib/i18n/request.ts picks the language per request.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Only lib/server/k8s loads client-node; keep it (and ws, openid-client…) out of the bundle.
@@ -8,4 +13,4 @@ const nextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import type { BudgetCard } from '@/lib/client/budget-cards';
@@ -15,16 +16,15 @@ import { WhyBlocked } from './why-blocked';
 
 /** "0 allowed disruptions — Blocked": the number that decides every eviction, in words too. */
 function Headline({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.headline');
   const allowed = card.numbers.disruptionsAllowed;
   return (
     <p className="flex flex-wrap items-baseline gap-x-2">
       <span className={`text-3xl font-semibold tabular-nums ${TONE_TEXT[card.tone]}`}>
         {allowed}
       </span>{' '}
-      <span>allowed disruption{allowed === 1 ? '' : 's'}</span>{' '}
-      <span className="font-semibold">
-        {allowed === 0 ? '— Blocked: evictions of its Ready pods are refused' : '— evictions pass'}
-      </span>
+      <span>{t('allowed', { count: allowed })}</span>{' '}
+      <span className="font-semibold">{allowed === 0 ? t('blocked') : t('pass')}</span>
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import type { BudgetCard } from '@/lib/client/budget-cards';
@@ -17,22 +18,24 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /** "minAvailable 50% → 2 pods": the rule as written and as a pod count. */
 function Rule({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.facts');
   const { rule, resolved } = card.numbers;
-  if (rule.field === null) return <>neither minAvailable nor maxUnavailable set</>;
+  if (rule.field === null) return <>{t('neither')}</>;
   return (
     <>
       <code className="font-mono">
         {rule.field}: {String(rule.value)}
       </code>
       {' → '}
-      {resolved === null ? 'not a valid value' : `${resolved} pod${resolved === 1 ? '' : 's'}`}
+      {resolved === null ? t('invalid') : t('pods', { count: resolved })}
     </>
   );
 }
 
 function Condition({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.facts');
   const { condition } = card;
-  if (condition === null) return <>not reported</>;
+  if (condition === null) return <>{t('notReported')}</>;
   return (
     <span className="flex flex-wrap items-center gap-1">
       <StatusBadge
@@ -42,7 +45,7 @@ function Condition({ card }: { card: BudgetCard }) {
       />
       {condition.lastTransitionTime === null ? null : (
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          for <Age since={timeOf(condition.lastTransitionTime)} />
+          {t('for')} <Age since={timeOf(condition.lastTransitionTime)} />
         </span>
       )}
       {condition.message ? <span className="basis-full text-xs">{condition.message}</span> : null}
@@ -51,42 +54,47 @@ function Condition({ card }: { card: BudgetCard }) {
 }
 
 function Generation({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.facts');
   const { generation, observedGeneration } = card.budget;
-  const observed = observedGeneration ?? 'none';
+  const observed = observedGeneration ?? t('none');
   return card.isUnprocessed ? (
     <StatusBadge
       tone="waiting"
-      label="Stale"
-      detail={`observed ${observed}, spec at ${generation}`}
+      label={t('stale')}
+      detail={t('staleDetail', { observed: String(observed), generation: String(generation) })}
     />
   ) : (
     <>
-      Current <span className="text-zinc-600 dark:text-zinc-400">(generation {generation})</span>
+      {t('current')}{' '}
+      <span className="text-zinc-600 dark:text-zinc-400">
+        {t('generation', { generation: String(generation) })}
+      </span>
     </>
   );
 }
 
 /** A budget's spec and status, with the numbers as the disruption controller resolved them. */
 export function BudgetFacts({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.facts');
   const { budget, numbers } = card;
   return (
     <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3 lg:grid-cols-4">
-      <Fact term="Rule">
+      <Fact term={t('rule')}>
         <Rule card={card} />
       </Fact>
-      <Fact term="Expected pods">{numbers.expectedPods}</Fact>
-      <Fact term="Desired healthy">{numbers.desiredHealthy}</Fact>
-      <Fact term="Current healthy">{numbers.currentHealthy}</Fact>
-      <Fact term="DisruptionAllowed condition">
+      <Fact term={t('expectedPods')}>{numbers.expectedPods}</Fact>
+      <Fact term={t('desiredHealthy')}>{numbers.desiredHealthy}</Fact>
+      <Fact term={t('currentHealthy')}>{numbers.currentHealthy}</Fact>
+      <Fact term={t('condition')}>
         <Condition card={card} />
       </Fact>
-      <Fact term="Status">
+      <Fact term={t('status')}>
         <Generation card={card} />
       </Fact>
-      <Fact term="Unhealthy pod eviction policy">
+      <Fact term={t('policy')}>
         <code className="font-mono">{budget.unhealthyPodEvictionPolicy}</code>
       </Fact>
-      <Fact term="Selector">
+      <Fact term={t('selector')}>
         <code className="font-mono">{card.selector}</code>
       </Fact>
     </dl>

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { BudgetCard } from '@/lib/client/budget-cards';
 
 /**
@@ -6,11 +8,13 @@ import type { BudgetCard } from '@/lib/client/budget-cards';
  * desired count lies. The numbers are in the label; the bar only shows them.
  */
 export function BudgetGauge({ card }: { card: BudgetCard }) {
+  const t = useTranslations('Budgets.gauge');
   const { expectedPods, desiredHealthy, currentHealthy } = card.numbers;
   const disrupted = card.disrupted.length;
   const scale = Math.max(expectedPods, desiredHealthy, currentHealthy + disrupted, 1);
   const percent = (n: number) => `${(Math.min(n, scale) / scale) * 100}%`;
-  const label = `${currentHealthy} healthy of ${expectedPods} expected; needs ${desiredHealthy} healthy${disrupted > 0 ? `; ${disrupted} eviction${disrupted === 1 ? '' : 's'} accepted` : ''}`;
+  const numbers = { current: currentHealthy, expected: expectedPods, desired: desiredHealthy };
+  const label = `${t('label', numbers)}${disrupted > 0 ? t('accepted', { count: disrupted }) : ''}`;
   return (
     <div role="img" aria-label={label} title={label} className="space-y-1">
       <div className="relative h-3 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
@@ -28,8 +32,8 @@ export function BudgetGauge({ card }: { card: BudgetCard }) {
         />
       </div>
       <p aria-hidden="true" className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-        {currentHealthy} healthy · needs {desiredHealthy} (line) · {expectedPods} expected
-        {disrupted > 0 ? ` · ${disrupted} evicted (striped)` : ''}
+        {t('legend', numbers)}
+        {disrupted > 0 ? t('evicted', { count: disrupted }) : ''}
       </p>
     </div>
   );

@@ -1,25 +1,18 @@
-import type { BudgetLint, BudgetLintCode } from '@/lib/domain/budget-lints';
+import { useTranslations } from 'next-intl';
+
+import type { BudgetLint } from '@/lib/domain/budget-lints';
 
 import { StatusBadge } from '../ui/status-badge';
 
-/** Each lint's name, as its badge says it. */
-export const LINT_TITLES: Readonly<Record<BudgetLintCode, string>> = {
-  'selects-nothing': 'Selects no pod',
-  'never-passable': 'Never passable',
-  'multiple-budgets': 'Several budgets select its pods',
-  'unhealthy-pods-blocked': 'Unhealthy pods block it',
-  'status-stale': 'Status stale',
-  'blocked-too-long': 'Blocked for a long time',
-};
-
 /** A budget's lints, each with why it matters and what to do about it. */
 export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetLint[] }) {
+  const t = useTranslations('Budgets.lints');
   if (lints.length === 0) return null;
   const heading = `${id}-lints`;
   return (
     <section aria-labelledby={heading} className="space-y-2">
       <h3 id={heading} className="text-sm font-semibold">
-        Lints ({lints.length})
+        {t('title', { count: lints.length })}
       </h3>
       <ul className="space-y-2">
         {lints.map((lint) => {
@@ -33,15 +26,15 @@ export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetL
               <p className="flex flex-wrap items-center gap-2">
                 <StatusBadge
                   tone={lint.severity === 'error' ? 'failed' : 'waiting'}
-                  label={lint.severity === 'error' ? 'Error' : 'Warning'}
+                  label={lint.severity === 'error' ? t('error') : t('warning')}
                 />
                 <span id={title} className="font-semibold">
-                  {LINT_TITLES[lint.code]}
+                  {t(`codes.${lint.code}`)}
                 </span>
               </p>
               <p>{lint.explanation}</p>
               <p>
-                <span className="font-semibold">Fix: </span>
+                <span className="font-semibold">{t('fix')}</span>
                 {lint.fix}{' '}
                 <a
                   href={lint.docs}
@@ -49,8 +42,10 @@ export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetL
                   rel="noreferrer"
                   className="text-blue-700 underline underline-offset-2 dark:text-blue-400"
                 >
-                  Kubernetes docs
-                  <span className="sr-only"> on {LINT_TITLES[lint.code].toLowerCase()}</span>
+                  {t('docs')}
+                  <span className="sr-only">
+                    {t('docsOn', { title: t(`codes.${lint.code}`).toLowerCase() })}
+                  </span>
                 </a>
               </p>
             </li>

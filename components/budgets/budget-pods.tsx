@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import type { BudgetCard } from '@/lib/client/budget-cards';
 import { podHref } from '@/lib/client/evictions-request';
@@ -20,6 +21,7 @@ function PodItem({
   pod: PodView;
   isDisrupted: boolean;
 }) {
+  const t = useTranslations('Budgets.pods');
   const status = podStatus(pod);
   return (
     <li className="flex flex-wrap items-center gap-2">
@@ -30,14 +32,15 @@ function PodItem({
         {pod.name}
       </Link>
       <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
-      <span className="text-xs">{pod.isReady ? 'Ready' : 'Not Ready'}</span>
-      {isDisrupted ? <span className="text-xs">· eviction accepted</span> : null}
+      <span className="text-xs">{pod.isReady ? t('ready') : t('notReady')}</span>
+      {isDisrupted ? <span className="text-xs">{t('accepted')}</span> : null}
     </li>
   );
 }
 
 /** The pods a budget selects, with their readiness, and its accepted evictions. */
 export function BudgetPods({ cluster, card }: { cluster: string; card: BudgetCard }) {
+  const t = useTranslations('Budgets.pods');
   const { budget, pods, disrupted } = card;
   const selector = budget.selector === null ? null : card.selector;
   const kubectl =
@@ -49,16 +52,17 @@ export function BudgetPods({ cluster, card }: { cluster: string; card: BudgetCar
     <div className="space-y-2 text-sm">
       {disrupted.length === 0 ? null : (
         <div>
-          <p className="font-semibold">Evictions accepted (disruptedPods)</p>
+          <p className="font-semibold">{t('acceptedTitle')}</p>
           <ul className="space-y-0.5">
             {disrupted.map((d) => (
               <li key={d.name}>
                 <span className="font-mono">{d.name}</span> —{' '}
                 {d.acceptedAt === null ? (
-                  'accepted at an unreadable time'
+                  t('unreadable')
                 ) : (
                   <>
-                    accepted <Age since={d.acceptedAt} /> ago
+                    {t('acceptedAt')} <Age since={d.acceptedAt} />
+                    {t('ago')}
                   </>
                 )}
               </li>
@@ -68,7 +72,7 @@ export function BudgetPods({ cluster, card }: { cluster: string; card: BudgetCar
       )}
       <details open={pods.length <= OPEN_UP_TO} className="space-y-1">
         <summary className="cursor-pointer font-semibold">
-          Pods it selects: {pods.length}, {card.readyPods} Ready
+          {t('selects', { count: pods.length, ready: card.readyPods })}
         </summary>
         {kubectl === null ? null : (
           <code className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">
@@ -76,9 +80,9 @@ export function BudgetPods({ cluster, card }: { cluster: string; card: BudgetCar
           </code>
         )}
         {pods.length === 0 ? (
-          <p className="text-zinc-600 dark:text-zinc-400">None.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t('none')}</p>
         ) : (
-          <ul aria-label={`Pods selected by ${budget.name}`} className="space-y-1">
+          <ul aria-label={t('selectedBy', { name: budget.name })} className="space-y-1">
             {pods.map((pod) => (
               <PodItem
                 key={pod.uid}

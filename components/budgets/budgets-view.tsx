@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { memo, useMemo } from 'react';
 
 import { budgetCardBuilder, type BudgetCard } from '@/lib/client/budget-cards';
@@ -46,6 +47,7 @@ const Budgets = memo(function Budgets({
   state: LiveState;
   now: number;
 }) {
+  const t = useTranslations('Budgets');
   const query = readBudgetQuery(useSearchParams());
   const replaceParams = useReplaceParams();
   const selections = useLiveCluster(cluster, selectBudgetSelections);
@@ -59,7 +61,7 @@ const Budgets = memo(function Budgets({
     () => selectBudgetCards(all, { namespace, show }),
     [all, namespace, show],
   );
-  const where = namespace === null ? 'this cluster' : `namespace ${namespace}`;
+  const where = namespace === null ? t('thisCluster') : t('namespace', { namespace });
   const isSyncing =
     state.watchStatus.budgets.state === 'syncing' || state.watchStatus.pods.state === 'syncing';
   return (
@@ -72,14 +74,14 @@ const Budgets = memo(function Budgets({
       {cards.length > 0 ? (
         <BudgetList cluster={cluster} cards={cards} />
       ) : isSyncing ? (
-        <Notice tone="progress" title="Listing PodDisruptionBudgets…" />
+        <Notice tone="progress" title={t('listing')} />
       ) : summary.total === 0 ? (
-        <Notice tone="inactive" title={`No PodDisruptionBudget in ${where}`}>
-          Evictions here are not limited by a budget: the Eviction API lets every one through.
+        <Notice tone="inactive" title={t('noneIn', { where })}>
+          {t('noneInBody')}
         </Notice>
       ) : (
-        <Notice tone="inactive" title="No budget matches this filter">
-          Show all budgets, or change the namespace above.
+        <Notice tone="inactive" title={t('noMatch')}>
+          {t('noMatchBody')}
         </Notice>
       )}
     </div>
@@ -88,8 +90,9 @@ const Budgets = memo(function Budgets({
 
 /** The live model with a clock that moves on every {@link LINT_TICK_MS}, not every second. */
 function BudgetsAt({ cluster, state }: { cluster: string; state: LiveState }) {
+  const t = useTranslations('Budgets');
   const now = useNow();
-  if (now === null) return <Notice tone="inactive" title="Reading the budgets…" />;
+  if (now === null) return <Notice tone="inactive" title={t('reading')} />;
   return (
     <Budgets cluster={cluster} state={state} now={Math.floor(now / LINT_TICK_MS) * LINT_TICK_MS} />
   );

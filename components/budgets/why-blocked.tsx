@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { BlockedBy } from '@/lib/client/budget-cards';
 import { CONSUMER_WORDS } from '@/lib/domain/budget-consumers';
 
@@ -15,6 +17,7 @@ export function WhyBlocked({
   /** "needs 2 healthy pods, has 2". */
   needsHas: string;
 }) {
+  const t = useTranslations('Budgets.why');
   const heading = `${id}-why`;
   const { consumers, options } = blockedBy;
   return (
@@ -23,18 +26,18 @@ export function WhyBlocked({
       className="space-y-2 rounded-md border border-state-waiting/60 px-3 py-2 text-sm"
     >
       <h3 id={heading} className="font-semibold">
-        Why blocked
+        {t('title')}
       </h3>
       <p>
-        It {needsHas}.{' '}
+        {t('it', { needsHas })}{' '}
         {podCount === 0
-          ? 'It selects no pod, so no eviction is refused because of it now.'
+          ? t('noPod')
           : consumers.length === 0
-            ? 'No selected pod is unhealthy: the budget itself asks for every pod it has.'
-            : `${consumers.length} selected pod${consumers.length === 1 ? ' is' : 's are'} not counted as healthy:`}
+            ? t('noUnhealthy')
+            : t('notCounted', { count: consumers.length })}
       </p>
       {consumers.length === 0 ? null : (
-        <ul aria-label="Pods consuming the budget" className="list-disc space-y-0.5 pl-5">
+        <ul aria-label={t('consuming')} className="list-disc space-y-0.5 pl-5">
           {consumers.map(({ pod, reason }) => (
             <li key={pod.uid}>
               <span className="font-mono">{pod.name}</span> — {CONSUMER_WORDS[reason]}
@@ -42,8 +45,8 @@ export function WhyBlocked({
           ))}
         </ul>
       )}
-      <h4 className="font-semibold">What you can do</h4>
-      <ol aria-label="Options" className="list-decimal space-y-1 pl-5">
+      <h4 className="font-semibold">{t('whatYouCanDo')}</h4>
+      <ol aria-label={t('options')} className="list-decimal space-y-1 pl-5">
         {options.map((option) => (
           <li key={option.code}>
             <span className="font-medium">{option.title}</span>

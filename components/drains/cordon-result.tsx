@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { CordonAnswer } from '@/lib/client/drains-api';
 
 import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
@@ -17,11 +19,12 @@ export type CordonOutcome =
  * the first action), so that screen readers announce each result as it arrives.
  */
 export function CordonResult({ outcome }: { outcome: CordonOutcome | null }) {
+  const t = useTranslations('Drains');
   const tone = outcome === null ? null : outcome.ok ? 'healthy' : 'failed';
   return (
     <div
       role="status"
-      aria-label="Cordon result"
+      aria-label={t('cordonResult')}
       className={tone === null ? '' : `rounded-md border px-4 py-2 text-sm ${TONE_SURFACE[tone]}`}
     >
       {outcome === null || tone === null ? null : (
@@ -37,7 +40,11 @@ export function CordonResult({ outcome }: { outcome: CordonOutcome | null }) {
               </span>
             </>
           ) : (
-            `Could not ${outcome.isCordon ? 'cordon' : 'uncordon'} ${outcome.node}: ${outcome.message}`
+            t('cordonFailed', {
+              isCordon: String(outcome.isCordon),
+              node: outcome.node,
+              message: outcome.message,
+            })
           )}
         </p>
       )}

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import type { DrainNodeView } from '@/lib/domain/drains';
 
 import { BUTTON } from '../evict/buttons';
@@ -19,23 +21,22 @@ function DrainNode({
   isDraining: boolean;
   onUncordon: (node: string) => void;
 }) {
+  const t = useTranslations('Drains');
   const noteId = `uncordon-note-${node.name}`;
   return (
     <li>
       <article
-        aria-label={`Node ${node.name}`}
+        aria-label={t('node', { node: node.name })}
         className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800"
       >
         <span className="font-mono font-semibold">{node.name}</span>
         {node.isCordoned ? (
-          <StatusBadge tone="inactive" label="Cordoned" />
+          <StatusBadge tone="inactive" label={t('cordoned')} />
         ) : (
-          <StatusBadge tone="healthy" label="Schedulable" />
+          <StatusBadge tone="healthy" label={t('schedulable')} />
         )}
-        {node.safeToPowerOff ? <StatusBadge tone="healthy" label="Safe to power off" /> : null}
-        <span className="tabular-nums">
-          {node.left} pod{node.left === 1 ? '' : 's'} of the drain left
-        </span>
+        {node.safeToPowerOff ? <StatusBadge tone="healthy" label={t('safeToPowerOff')} /> : null}
+        <span className="tabular-nums">{t('podsLeft', { count: node.left })}</span>
         {node.isCordoned ? (
           <>
             <button
@@ -45,11 +46,11 @@ function DrainNode({
               aria-describedby={isDraining ? noteId : undefined}
               onClick={() => onUncordon(node.name)}
             >
-              Uncordon
+              {t('uncordon')}
             </button>
             {isDraining ? (
               <span id={noteId} className="text-xs text-zinc-600 dark:text-zinc-400">
-                once the evictions are over: replacements could land back on the node
+                {t('uncordonNote')}
               </span>
             ) : null}
           </>
@@ -69,11 +70,12 @@ export function DrainNodes({
   nodes: readonly DrainNodeView[];
   isDraining: boolean;
 }) {
+  const t = useTranslations('Drains');
   const { onCordon, outcome, busyNode } = useCordonAction(cluster);
   return (
     <div className="space-y-2">
       <CordonResult outcome={outcome} />
-      <ul aria-label="Nodes of the drain" className="space-y-2">
+      <ul aria-label={t('nodesOfDrain')} className="space-y-2">
         {nodes.map((node) => (
           <DrainNode
             key={node.name}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, type KeyboardEvent } from 'react';
 
 import type { DrainForm } from '@/lib/client/drain-request';
@@ -9,16 +10,17 @@ import { BUTTON, FIELD } from '../evict/buttons';
 type Flag = 'ignoreDaemonSets' | 'deleteEmptyDirData' | 'force';
 type Text = 'gracePeriod' | 'timeout' | 'podSelector';
 
-const FLAGS: readonly { field: Flag; label: string; flag: string }[] = [
-  { field: 'ignoreDaemonSets', label: 'Ignore DaemonSets', flag: '--ignore-daemonsets' },
-  { field: 'deleteEmptyDirData', label: 'Delete emptyDir data', flag: '--delete-emptydir-data' },
-  { field: 'force', label: 'Force (pods without a controller)', flag: '--force' },
+// Labels are messages `Drains.options.{field}`, hints `Drains.options.{field}Hint`.
+const FLAGS: readonly { field: Flag; flag: string }[] = [
+  { field: 'ignoreDaemonSets', flag: '--ignore-daemonsets' },
+  { field: 'deleteEmptyDirData', flag: '--delete-emptydir-data' },
+  { field: 'force', flag: '--force' },
 ];
 
-const TEXTS: readonly { field: Text; label: string; hint: string; mono?: boolean }[] = [
-  { field: 'gracePeriod', label: 'Grace period (seconds)', hint: 'empty: each pod’s own' },
-  { field: 'timeout', label: 'Timeout (seconds)', hint: 'empty or 0: no timeout' },
-  { field: 'podSelector', label: 'Pod selector', hint: 'e.g. app=web', mono: true },
+const TEXTS: readonly { field: Text; mono?: boolean }[] = [
+  { field: 'gracePeriod' },
+  { field: 'timeout' },
+  { field: 'podSelector', mono: true },
 ];
 
 /**
@@ -73,14 +75,15 @@ export function DrainOptions({
   onChange: (change: Partial<DrainForm>) => void;
   onPlan: () => void;
 }) {
+  const t = useTranslations('Drains.options');
   const noneId = useId();
   const baseId = useId();
   const count = form.nodes.length;
   return (
     <fieldset className="space-y-3 rounded-md border border-zinc-200 px-4 py-3 dark:border-zinc-800">
-      <legend className="px-1 text-sm font-semibold">Drain options</legend>
+      <legend className="px-1 text-sm font-semibold">{t('legend')}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
-        {FLAGS.map(({ field, label, flag }) => (
+        {FLAGS.map(({ field, flag }) => (
           <span key={field} className="flex items-center gap-2 text-sm">
             <label className="flex items-center gap-2">
               <input
@@ -89,7 +92,7 @@ export function DrainOptions({
                 aria-describedby={`${baseId}-${field}`}
                 onChange={(e) => onChange({ [field]: e.target.checked })}
               />
-              {label}
+              {t(field)}
             </label>
             <code id={`${baseId}-${field}`} className="text-xs text-zinc-600 dark:text-zinc-400">
               {flag}
@@ -98,11 +101,11 @@ export function DrainOptions({
         ))}
       </div>
       <div className="flex flex-wrap gap-4">
-        {TEXTS.map(({ field, label, hint, mono }) => (
+        {TEXTS.map(({ field, mono }) => (
           <TextOption
             key={field}
-            label={label}
-            hint={hint}
+            label={t(field)}
+            hint={t(`${field}Hint`)}
             value={form[field]}
             isMono={mono === true}
             onCommit={(value) => value !== form[field] && onChange({ [field]: value })}
@@ -117,12 +120,10 @@ export function DrainOptions({
           aria-describedby={noneId}
           onClick={onPlan}
         >
-          Plan drain
+          {t('plan')}
         </button>
         <span id={noneId} className="text-sm text-zinc-600 dark:text-zinc-400">
-          {count === 0
-            ? 'Select nodes in the table to plan a drain.'
-            : `${count} node${count === 1 ? '' : 's'} selected: ${form.nodes.join(', ')}. Planning changes nothing in the cluster.`}
+          {count === 0 ? t('selectNodes') : t('selected', { count, nodes: form.nodes.join(', ') })}
         </span>
       </div>
     </fieldset>

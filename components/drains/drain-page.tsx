@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
 
 import { useDrain } from '@/lib/client/drains-api';
@@ -42,20 +43,22 @@ function Heading({ children }: { children: ReactNode }) {
 }
 
 function DrainBody({ cluster, drain }: { cluster: string; drain: DrainView }) {
+  const t = useTranslations('Drains.page');
+  const tw = useTranslations('DrainWords');
   const stuckAll = useLiveCluster(cluster, selectStuck);
   const stuck = useMemo(() => stuckOfDrain(stuckAll, drain.pods), [stuckAll, drain.pods]);
-  const waiting = waitingByBudget(drain.pods);
+  const waiting = waitingByBudget(drain.pods, tw);
   return (
     <div className="space-y-6">
       <DrainAnnouncer drain={drain} />
       <Summary cluster={cluster} drain={drain} />
       <Ended drain={drain} />
       <DrainProgress counts={drain.counts} />
-      <Section id="drain-nodes" title="Nodes">
+      <Section id="drain-nodes" title={t('nodes')}>
         <DrainNodes cluster={cluster} nodes={drain.nodes} isDraining={drain.state === 'running'} />
       </Section>
       {waiting.length === 0 ? null : (
-        <ul aria-label="Pods waiting by budget" className="space-y-0.5 text-sm">
+        <ul aria-label={t('waitingByBudget')} className="space-y-0.5 text-sm">
           {waiting.map((g) => (
             <li key={g.budget} title={g.pods.join(', ')}>
               {g.text}
@@ -63,9 +66,9 @@ function DrainBody({ cluster, drain }: { cluster: string; drain: DrainView }) {
           ))}
         </ul>
       )}
-      <Section id="drain-pods" title="Pods">
+      <Section id="drain-pods" title={t('pods')}>
         {drain.pods.length === 0 ? (
-          <p className="text-sm">This drain evicts no pod: it only cordoned its nodes.</p>
+          <p className="text-sm">{t('noPods')}</p>
         ) : (
           <DrainPodsTable cluster={cluster} pods={drain.pods} />
         )}
@@ -77,25 +80,27 @@ function DrainBody({ cluster, drain }: { cluster: string; drain: DrainView }) {
 
 /** One drain, polled every second until it is over: progress, nodes, pods, what is stuck. */
 export function DrainPage({ cluster, id }: { cluster: string; id: number }) {
+  const t = useTranslations('Drains.page');
+  const tw = useTranslations('DrainWords');
   const drain = useDrain(cluster, id);
   const back = (
     <Link href={viewHref(cluster, 'nodes')} className={LINK}>
-      All nodes and drains
+      {t('back')}
     </Link>
   );
   if (drain.isPending) {
     return (
       <>
-        <Heading>Drain #{id}</Heading>
-        <Notice tone="progress" title="Loading the drain…" />
+        <Heading>{t('title', { id: String(id) })}</Heading>
+        <Notice tone="progress" title={t('loading')} />
       </>
     );
   }
   if (drain.isError && drain.data === undefined) {
     return (
       <>
-        <Heading>Drain #{id}</Heading>
-        <Notice tone="failed" title="This drain could not be loaded">
+        <Heading>{t('title', { id: String(id) })}</Heading>
+        <Notice tone="failed" title={t('loadFailed')}>
           {drain.error.message}. {back}
         </Notice>
       </>
@@ -103,10 +108,10 @@ export function DrainPage({ cluster, id }: { cluster: string; id: number }) {
   }
   return (
     <>
-      <Heading>{drainTitle(drain.data)}</Heading>
+      <Heading>{drainTitle(drain.data, tw)}</Heading>
       {back}
       {drain.isError ? (
-        <Notice tone="waiting" title="The last poll failed: this is the last state received">
+        <Notice tone="waiting" title={t('pollFailed')}>
           {drain.error.message}
         </Notice>
       ) : null}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import { useDrainPlan } from '@/lib/client/drains-api';
@@ -28,11 +29,12 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function KubectlSays({ plan }: { plan: DrainPlan }) {
+  const t = useTranslations('Drains.plan');
   if (plan.errors.length === 0 && plan.warning === null) return null;
   return (
     <Notice
       tone={plan.errors.length > 0 ? 'failed' : 'waiting'}
-      title={plan.errors.length > 0 ? 'kubectl drain would refuse' : 'kubectl drain warns'}
+      title={plan.errors.length > 0 ? t('refuses') : t('warns')}
     >
       <ul className="space-y-0.5 font-mono text-xs">
         {plan.errors.map((e) => (
@@ -55,6 +57,7 @@ function PlanBody({
   request: DrainRequestInput;
   isRefreshing: boolean;
 }) {
+  const t = useTranslations('Drains.plan');
   const evicted = plan.pods.filter((p) => p.action === 'evict').length;
   const waves = new Map(plan.pods.map((p) => [`${p.namespace}/${p.name}`, p.wave]));
   return (
@@ -65,26 +68,28 @@ function PlanBody({
             key={n.name}
             tone={n.isCordoned ? 'inactive' : n.isReady ? 'healthy' : 'failed'}
             label={n.name}
-            detail={n.isCordoned ? 'cordoned' : n.isReady ? 'Ready' : 'NotReady'}
+            detail={n.isCordoned ? t('cordoned') : n.isReady ? t('ready') : t('notReady')}
           />
         ))}
         <span>
-          {evicted} of {plan.pods.length} pods evicted · planned{' '}
-          <Age since={timeOf(plan.plannedAt)} /> ago{isRefreshing ? ' · planning again…' : ''}
+          {t('evicted', { evicted, total: plan.pods.length })}{' '}
+          <Age since={timeOf(plan.plannedAt)} />
+          {t('ago')}
+          {isRefreshing ? t('planningAgain') : ''}
         </span>
       </p>
       <KubectlSays plan={plan} />
       {plan.pods.length === 0 ? (
-        <p className="text-sm">No pod on these nodes matches: the drain only cordons them.</p>
+        <p className="text-sm">{t('noPods')}</p>
       ) : (
         <PlanPodsTable cluster={cluster} pods={plan.pods} />
       )}
-      <Part title="Budgets">
+      <Part title={t('budgets')}>
         <PlanBudgets budgets={plan.budgets} waves={waves} />
       </Part>
       {plan.problems.length === 0 ? null : (
-        <Part title="Problems">
-          <ul aria-label="Problems" className="list-disc space-y-0.5 pl-5 text-sm">
+        <Part title={t('problems')}>
+          <ul aria-label={t('problems')} className="list-disc space-y-0.5 pl-5 text-sm">
             {plan.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
@@ -97,12 +102,13 @@ function PlanBody({
 }
 
 function PlanFor({ cluster, request }: { cluster: string; request: DrainRequestInput }) {
+  const t = useTranslations('Drains.plan');
   const plan = useDrainPlan(cluster, request);
-  if (plan.isPending) return <Notice tone="progress" title="Planning the drain (dry runs)…" />;
+  if (plan.isPending) return <Notice tone="progress" title={t('planning')} />;
   if (plan.isError) {
     return (
-      <Notice tone="failed" title="The plan could not be made">
-        {plan.error.message}. Change the selection or options, or press Plan drain to try again.
+      <Notice tone="failed" title={t('failed')}>
+        {plan.error.message}. {t('failedHint')}
       </Notice>
     );
   }
@@ -116,16 +122,18 @@ function PlanFor({ cluster, request }: { cluster: string; request: DrainRequestI
  * eviction (dry runs): nothing changes until Start drain.
  */
 export function DrainPlanPanel({ cluster, form }: { cluster: string; form: DrainForm }) {
+  const t = useTranslations('Drains.plan');
+  const tw = useTranslations('DrainWords');
   const read = drainRequest(form);
   return (
     <section aria-labelledby={PLAN_HEADING_ID} className="space-y-3">
       <h2 id={PLAN_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
-        {planTitle(form.nodes)}
+        {planTitle(form.nodes, tw)}
       </h2>
       {read.ok ? (
         <PlanFor cluster={cluster} request={read.request} />
       ) : (
-        <Notice tone="failed" title="Fix the options to plan the drain">
+        <Notice tone="failed" title={t('fixOptions')}>
           <ul className="list-disc pl-5">
             {read.problems.map((p) => (
               <li key={p}>{p}</li>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { budgetRef, drainStageWords } from '@/lib/client/drain-words';
@@ -25,7 +26,9 @@ const DrainPodRow = memo(function DrainPodRow({
   cluster: string;
   pod: DrainPodView;
 }) {
-  const stage = drainStageWords(pod);
+  const t = useTranslations('Drains.pods');
+  const tw = useTranslations('DrainWords');
+  const stage = drainStageWords(pod, tw);
   const next = timeOf(pod.nextAttemptAt);
   return (
     <tr className={ROW}>
@@ -33,7 +36,7 @@ const DrainPodRow = memo(function DrainPodRow({
       <td className={`${CELL} font-mono whitespace-nowrap`}>{pod.node}</td>
       <td className={`${CELL} font-mono`}>
         {pod.budget === null ? (
-          <span className={NONE}>none named</span>
+          <span className={NONE}>{t('noneNamed')}</span>
         ) : (
           budgetRef(pod.namespace, pod.budget)
         )}
@@ -42,16 +45,20 @@ const DrainPodRow = memo(function DrainPodRow({
         <StatusBadge tone={stage.tone} label={stage.label} detail={stage.detail} />
         {pod.replacement === null ? null : (
           <p className="mt-1 text-xs">
-            replacement <span className="font-mono">{pod.replacement}</span>
+            {t('replacement')} <span className="font-mono">{pod.replacement}</span>
           </p>
         )}
       </td>
       <td className={`${CELL} tabular-nums`}>{pod.attempts}</td>
       <td className={`${CELL} max-w-md space-y-1`}>
-        {pod.message === null ? <span className={NONE}>no message</span> : <p>{pod.message}</p>}
+        {pod.message === null ? (
+          <span className={NONE}>{t('noMessage')}</span>
+        ) : (
+          <p>{pod.message}</p>
+        )}
         {next === null ? null : (
           <p className="text-xs">
-            next try <Countdown deadline={next} />
+            {t('nextTry')} <Countdown deadline={next} />
           </p>
         )}
       </td>
@@ -67,8 +74,9 @@ export function DrainPodsTable({
   cluster: string;
   pods: readonly DrainPodView[];
 }) {
+  const t = useTranslations('Drains.pods');
   return (
-    <FramedTable label="Pods of the drain" columns={DRAIN_POD_COLUMNS}>
+    <FramedTable label={t('label')} columns={DRAIN_POD_COLUMNS.map((c) => t(`columns.${c}`))}>
       {pods.map((pod) => (
         <DrainPodRow key={pod.uid} cluster={cluster} pod={pod} />
       ))}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { progressText } from '@/lib/client/drain-words';
 import type { Tone } from '@/lib/client/pod-status';
 import type { DrainCounts } from '@/lib/domain/drains';
@@ -22,7 +24,8 @@ function Bar({
   tone: Tone;
 }) {
   const percent = total === 0 ? 0 : Math.min(100, Math.round((done / total) * 100));
-  const text = progressText(done, total);
+  const tw = useTranslations('DrainWords');
+  const text = progressText(done, total, tw);
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2 text-sm">
@@ -46,12 +49,13 @@ function Bar({
 
 /** The drain's three stages as bars: evictions accepted, pods gone, replacements Ready. */
 export function DrainProgress({ counts }: { counts: DrainCounts }) {
+  const t = useTranslations('Drains.progress');
   const { total, accepted, gone, replacements, ready } = counts;
   return (
     <div className="grid gap-4 sm:grid-cols-3">
-      <Bar label="Evictions accepted" done={accepted} total={total} tone="progress" />
-      <Bar label="Pods gone" done={gone} total={total} tone="healthy" />
-      <Bar label="Replacements Ready" done={ready} total={replacements} tone="healthy" />
+      <Bar label={t('accepted')} done={accepted} total={total} tone="progress" />
+      <Bar label={t('gone')} done={gone} total={total} tone="healthy" />
+      <Bar label={t('ready')} done={ready} total={replacements} tone="healthy" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { drainStateWords, leftText } from '@/lib/client/drain-words';
 import { timeOf } from '@/lib/client/format-time';
@@ -20,18 +21,21 @@ export const LINK = 'text-sm text-blue-700 hover:underline dark:text-blue-400';
 
 /** The drain's state, who started it and when, its timeout, Stop drain and its timelines. */
 export function Summary({ cluster, drain }: { cluster: string; drain: DrainView }) {
-  const state = drainStateWords(drain.state);
+  const t = useTranslations('Drains.summary');
+  const tw = useTranslations('DrainWords');
+  const state = drainStateWords(drain.state, tw);
   const deadline = timeOf(drain.deadline);
   const isOver = isDrainOver(drain.state);
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <StatusBadge tone={state.tone} label={state.label} detail={state.detail} />
       <span>
-        started <Age since={timeOf(drain.createdAt)} /> ago by {drain.who}
+        {t('started')} <Age since={timeOf(drain.createdAt)} />
+        {t('agoBy', { who: drain.who })}
       </span>
       {deadline === null || isOver ? null : (
         <span>
-          timeout <Countdown deadline={deadline} />
+          {t('timeout')} <Countdown deadline={deadline} />
         </span>
       )}
       {isOver ? null : <StopDrain cluster={cluster} id={drain.id} />}
@@ -43,8 +47,8 @@ export function Summary({ cluster, drain }: { cluster: string; drain: DrainView 
         className={LINK}
       >
         {drain.pods.length > MAX_COMPARED
-          ? `Timelines of this drain (first ${MAX_COMPARED} pods)`
-          : 'Timelines of this drain'}
+          ? t('timelinesFirst', { count: MAX_COMPARED })
+          : t('timelines')}
       </Link>
     </div>
   );
@@ -52,14 +56,16 @@ export function Summary({ cluster, drain }: { cluster: string; drain: DrainView 
 
 /** Once over: why, and the pods left with their reasons. */
 export function Ended({ drain }: { drain: DrainView }) {
+  const t = useTranslations('Drains.summary');
+  const tw = useTranslations('DrainWords');
   if (!isDrainOver(drain.state)) return null;
-  const state = drainStateWords(drain.state);
+  const state = drainStateWords(drain.state, tw);
   return (
-    <Notice tone={state.tone} title={drain.reason ?? `${state.label}: no reason given`}>
+    <Notice tone={state.tone} title={drain.reason ?? t('noReason', { state: state.label })}>
       {drain.left.length === 0 ? null : (
-        <ul aria-label="Pods left" className="space-y-0.5">
+        <ul aria-label={t('podsLeft')} className="space-y-0.5">
           {drain.left.map((l) => (
-            <li key={`${l.namespace}/${l.name}`}>{leftText(l)}</li>
+            <li key={`${l.namespace}/${l.name}`}>{leftText(l, tw)}</li>
           ))}
         </ul>
       )}

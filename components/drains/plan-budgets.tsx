@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { budgetWaitWords, waveWords } from '@/lib/client/drain-words';
 import type { BudgetWait } from '@/lib/domain/drains';
 
@@ -8,11 +10,13 @@ type Waves = ReadonlyMap<string, number | null>;
 
 function BudgetWaitCard({ budget, waves }: { budget: BudgetWait; waves: Waves }) {
   const name = `${budget.namespace}/${budget.name}`;
-  const w = budgetWaitWords(budget);
+  const t = useTranslations('Drains.plan');
+  const tw = useTranslations('DrainWords');
+  const w = budgetWaitWords(budget, tw);
   return (
     <li>
       <article
-        aria-label={`Budget ${name}`}
+        aria-label={t('budget', { name })}
         className="space-y-2 rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800"
       >
         <p className="flex flex-wrap items-center gap-2">
@@ -25,12 +29,12 @@ function BudgetWaitCard({ budget, waves }: { budget: BudgetWait; waves: Waves })
           ))}
         </ul>
         {budget.pods.length === 0 ? null : (
-          <ol aria-label={`Eviction order for ${name}`} className="list-decimal space-y-0.5 pl-6">
+          <ol aria-label={t('order', { name })} className="list-decimal space-y-0.5 pl-6">
             {budget.pods.map((pod) => (
               <li key={pod} className="font-mono text-xs">
                 {pod}{' '}
                 <span className="font-sans text-zinc-600 dark:text-zinc-400">
-                  {waveWords(waves.get(pod) ?? null)}
+                  {waveWords(waves.get(pod) ?? null, tw)}
                 </span>
               </li>
             ))}
@@ -44,15 +48,12 @@ function BudgetWaitCard({ budget, waves }: { budget: BudgetWait; waves: Waves })
 
 /** The budget simulation: per budget, what passes at once and what waits for replacements. */
 export function PlanBudgets({ budgets, waves }: { budgets: readonly BudgetWait[]; waves: Waves }) {
+  const t = useTranslations('Drains.plan');
   if (budgets.length === 0) {
-    return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        No PodDisruptionBudget selects a pod this drain evicts.
-      </p>
-    );
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noBudget')}</p>;
   }
   return (
-    <ul aria-label="Budget simulation" className="grid gap-2 lg:grid-cols-2">
+    <ul aria-label={t('simulation')} className="grid gap-2 lg:grid-cols-2">
       {budgets.map((b) => (
         <BudgetWaitCard key={`${b.namespace}/${b.name}`} budget={b} waves={waves} />
       ))}

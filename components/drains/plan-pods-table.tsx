@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { dryRunWords, planActionWords } from '@/lib/client/drain-words';
 import type { PlanPod } from '@/lib/domain/drains';
 
@@ -15,14 +17,17 @@ export const PLAN_POD_COLUMNS = [
 ] as const;
 
 function Wave({ pod }: { pod: PlanPod }) {
+  const t = useTranslations('Drains.plan');
   if (pod.action !== 'evict') return <span className={NONE}>—</span>;
-  if (pod.wave === null) return <span className="font-semibold text-state-failed">never</span>;
+  if (pod.wave === null)
+    return <span className="font-semibold text-state-failed">{t('never')}</span>;
   return <span className="tabular-nums">{pod.wave}</span>;
 }
 
 function PlanPodRow({ cluster, pod }: { cluster: string; pod: PlanPod }) {
-  const action = planActionWords(pod);
-  const verdict = dryRunWords(pod.dryRun, pod.namespace);
+  const tw = useTranslations('DrainWords');
+  const action = planActionWords(pod, tw);
+  const verdict = dryRunWords(pod.dryRun, pod.namespace, tw);
   return (
     <tr className={ROW}>
       <PodHeaderCell cluster={cluster} namespace={pod.namespace} name={pod.name} />
@@ -48,8 +53,9 @@ function PlanPodRow({ cluster, pod }: { cluster: string; pod: PlanPod }) {
 
 /** Each pod on the plan's nodes: what kubectl drain does with it and what the cluster says. */
 export function PlanPodsTable({ cluster, pods }: { cluster: string; pods: readonly PlanPod[] }) {
+  const t = useTranslations('Drains.plan');
   return (
-    <FramedTable label="Pods of the plan" columns={PLAN_POD_COLUMNS}>
+    <FramedTable label={t('podsOfPlan')} columns={PLAN_POD_COLUMNS.map((c) => t(`columns.${c}`))}>
       {pods.map((pod) => (
         <PlanPodRow key={pod.uid} cluster={cluster} pod={pod} />
       ))}

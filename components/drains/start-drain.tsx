@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
 import { drainHref, DrainRefusedError, useStartDrain } from '@/lib/client/drains-api';
@@ -23,11 +24,13 @@ export function StartDrain({
   plan: DrainPlan;
   request: DrainRequestInput;
 }) {
+  const t = useTranslations('Drains.start');
+  const tw = useTranslations('DrainWords');
   const router = useRouter();
   const reasonId = useId();
   const [isConfirmed, setIsConfirmed] = useState(false);
   const start = useStartDrain(cluster);
-  const blocked = startBlockedReason(plan);
+  const blocked = startBlockedReason(plan, tw);
   const needsConfirm = plan.canStart && !plan.canFinish;
   const isDisabled = blocked !== null || (needsConfirm && !isConfirmed) || start.isPending;
   const onStart = () =>
@@ -42,7 +45,7 @@ export function StartDrain({
             onChange={(e) => setIsConfirmed(e.target.checked)}
             className="mt-0.5"
           />
-          Start anyway: some pods will wait until the timeout
+          {t('anyway')}
         </label>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
@@ -53,23 +56,16 @@ export function StartDrain({
           aria-describedby={reasonId}
           onClick={onStart}
         >
-          {start.isPending ? 'Starting…' : 'Start drain'}
+          {start.isPending ? t('starting') : t('start')}
         </button>
         <p id={reasonId} className="text-sm">
-          {blocked ??
-            (needsConfirm && !isConfirmed
-              ? 'Some pods can never be evicted (see Problems): confirm above to start anyway.'
-              : 'Cordons the nodes, then evicts the pods through the Eviction API.')}
+          {blocked ?? (needsConfirm && !isConfirmed ? t('confirmFirst') : t('what'))}
         </p>
       </div>
       {start.error === null ? null : (
         <Notice
           tone="failed"
-          title={
-            start.error instanceof DrainRefusedError
-              ? 'The server refused to start the drain'
-              : 'The drain did not start'
-          }
+          title={start.error instanceof DrainRefusedError ? t('refused') : t('notStarted')}
         >
           {start.error.message}
         </Notice>

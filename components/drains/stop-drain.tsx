@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useStopDrain } from '@/lib/client/drains-api';
@@ -10,6 +11,7 @@ import { Notice } from '../ui/notice';
 
 /** Stop drain, behind a confirmation: pending evictions are cancelled, nodes stay cordoned. */
 export function StopDrain({ cluster, id }: { cluster: string; id: number }) {
+  const t = useTranslations('Drains.stop');
   const [isOpen, setIsOpen] = useState(false);
   const stop = useStopDrain(cluster, id);
   return (
@@ -20,16 +22,13 @@ export function StopDrain({ cluster, id }: { cluster: string; id: number }) {
         aria-haspopup="dialog"
         onClick={() => setIsOpen(true)}
       >
-        Stop drain
+        {t('stop')}
       </button>
       {isOpen ? (
-        <ModalDialog title={`Stop drain #${id}?`} onClose={() => setIsOpen(false)}>
-          <p className="text-sm">
-            Drainboard cancels the evictions still waiting. Pods already evicted stay gone, and the
-            nodes stay cordoned: uncordon them here when you are ready.
-          </p>
+        <ModalDialog title={t('title', { id: String(id) })} onClose={() => setIsOpen(false)}>
+          <p className="text-sm">{t('body')}</p>
           {stop.error === null ? null : (
-            <Notice tone="failed" title="The drain was not stopped">
+            <Notice tone="failed" title={t('failed')}>
               {stop.error.message}
             </Notice>
           )}
@@ -39,7 +38,7 @@ export function StopDrain({ cluster, id }: { cluster: string; id: number }) {
             disabled={stop.isPending}
             onClick={() => stop.mutate(undefined, { onSuccess: () => setIsOpen(false) })}
           >
-            {stop.isPending ? 'Stopping…' : 'Confirm stop'}
+            {stop.isPending ? t('stopping') : t('confirm')}
           </button>
         </ModalDialog>
       ) : null}

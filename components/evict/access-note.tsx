@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useAccess } from '@/lib/client/evictions';
 import type { PodAction } from '@/lib/domain/eviction-outcome';
 import { ACTION_PERMISSION as PERMISSION } from '@/lib/domain/pod-access';
@@ -21,12 +23,13 @@ export function useActionAccess(
   namespace: string,
   action: PodAction,
 ): AccessWords {
+  const t = useTranslations('Evict.access');
   const access = useAccess(cluster, namespace);
-  if (access.isPending) return { isAllowed: true, note: 'Checking your permission…' };
+  if (access.isPending) return { isAllowed: true, note: t('checking') };
   if (access.isError) {
     return {
       isAllowed: true,
-      note: `Your permission (${PERMISSION[action]}) could not be checked: ${access.error.message}. The cluster refuses the request if it is missing.`,
+      note: t('unchecked', { permission: PERMISSION[action], message: access.error.message }),
     };
   }
   const verdict = access.data[action];
@@ -34,6 +37,6 @@ export function useActionAccess(
   const reason = verdict.reason ? ` (${verdict.reason})` : '';
   return {
     isAllowed: false,
-    note: `Not allowed: you lack the permission ${PERMISSION[action]} in namespace ${namespace}${reason}.`,
+    note: t('denied', { permission: PERMISSION[action], namespace, reason }),
   };
 }

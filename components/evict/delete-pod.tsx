@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
 import { useDeletePod } from '@/lib/client/evictions';
@@ -15,6 +16,7 @@ import { OutcomePanel } from './outcome-panel';
  * Kubernetes docs for a stuck eviction; red, and sent only once the pod's name is typed.
  */
 export function DeletePod({ target }: { target: PodTarget }) {
+  const t = useTranslations('Evict.delete');
   const [typed, setTyped] = useState('');
   const inputId = useId();
   const helpId = useId();
@@ -22,10 +24,7 @@ export function DeletePod({ target }: { target: PodTarget }) {
   const remove = useDeletePod();
   const isConfirmed = isDeleteConfirmed(target.pod, typed);
   return (
-    <section
-      aria-label="Delete pod"
-      className="space-y-2 rounded-md border border-state-failed p-3"
-    >
+    <section aria-label={t('name')} className="space-y-2 rounded-md border border-state-failed p-3">
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
@@ -36,7 +35,7 @@ export function DeletePod({ target }: { target: PodTarget }) {
       >
         <div className="flex flex-col gap-1">
           <label htmlFor={inputId} className="text-xs font-medium">
-            Type the pod name to delete it
+            {t('typeName')}
           </label>
           <input
             id={inputId}
@@ -53,22 +52,21 @@ export function DeletePod({ target }: { target: PodTarget }) {
           className={BUTTON_DANGER}
           disabled={!isConfirmed || !access.isAllowed || remove.isPending}
         >
-          {remove.isPending ? 'Deleting…' : 'Delete pod'}
+          {remove.isPending ? t('deleting') : t('delete')}
         </button>
       </form>
       <p id={helpId} className="text-xs text-zinc-700 dark:text-zinc-300">
-        Bypasses every PodDisruptionBudget. Type <span className="font-mono">{target.pod}</span>{' '}
-        exactly.
+        {t.rich('bypasses', {
+          pod: () => <span className="font-mono">{target.pod}</span>,
+        })}
         {access.note === null ? '' : ` ${access.note}`}
       </p>
       {remove.isError ? (
-        <Notice tone="failed" title="The delete did not answer">
+        <Notice tone="failed" title={t('noAnswer')}>
           {remove.error.message}
         </Notice>
       ) : null}
-      {remove.data === undefined ? null : (
-        <OutcomePanel answer={remove.data} label="Delete result" />
-      )}
+      {remove.data === undefined ? null : <OutcomePanel answer={remove.data} label={t('result')} />}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useDryRun } from '@/lib/client/evictions';
 import type { PodTarget } from '@/lib/client/evictions-request';
 
@@ -8,16 +10,17 @@ import { OutcomePanel } from './outcome-panel';
 
 /** The cluster's own verdict, asked with a dry-run eviction when the dialog opens. */
 export function DryRunVerdict({ target }: { target: PodTarget }) {
+  const t = useTranslations('Evict.dryRun');
   const dryRun = useDryRun(target);
   if (dryRun.isPending) {
-    return <Notice tone="progress" title="Asking the cluster (dry run)…" />;
+    return <Notice tone="progress" title={t('asking')} />;
   }
   if (dryRun.isError) {
     return (
-      <Notice tone="failed" title="The dry run did not answer">
-        {dryRun.error.message}. You can still evict; the outcome will say what the cluster decided.
+      <Notice tone="failed" title={t('noAnswer')}>
+        {dryRun.error.message}. {t('stillEvict')}
       </Notice>
     );
   }
-  return <OutcomePanel answer={dryRun.data} label="Cluster's verdict (dry run)" />;
+  return <OutcomePanel answer={dryRun.data} label={t('verdict')} />;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { useEvictPod } from '@/lib/client/evictions';
@@ -26,24 +27,31 @@ import { WhyBlockedPanel } from './why-blocked';
 
 /** The pod's state now, live: it turns Terminating once evicted, then Gone. */
 function PodNow({ pod, isGone }: { pod: PodView; isGone: boolean }) {
+  const t = useTranslations('Evict');
   const status = isGone
     ? ({ state: 'Gone', reason: null, tone: 'inactive' } as const)
     : podStatus(pod);
   return (
-    <p role="status" aria-label="Pod state now" className="flex items-center gap-2 text-sm">
-      Pod now: <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+    <p role="status" aria-label={t('podNowName')} className="flex items-center gap-2 text-sm">
+      {t('podNow')}{' '}
+      <StatusBadge
+        tone={status.tone}
+        label={isGone ? t('gone') : status.state}
+        detail={status.reason}
+      />
     </p>
   );
 }
 
 function Before({ state, pod, now }: { state: LiveState; pod: PodView; now: number }) {
+  const t = useTranslations('Evict');
   const context = useMemo(() => evictionContext(state, pod, now), [state, pod, now]);
   const isMisconfigured = context.forecast.kind === 'multiple-budgets';
   return (
-    <section aria-label="Before evicting" className="space-y-3">
+    <section aria-label={t('before')} className="space-y-3">
       <PodBudgets budgets={context.budgets} />
       {isMisconfigured ? (
-        <Notice tone="failed" title="Several budgets select this pod">
+        <Notice tone="failed" title={t('severalBudgets')}>
           {forecastWords(context.forecast)}
         </Notice>
       ) : (
@@ -65,13 +73,14 @@ function After({
   target: PodTarget;
   now: number;
 }) {
+  const t = useTranslations('Evict');
   const why =
     isBudgetBlock(answer.outcome) && answer.budget !== undefined && state !== null
       ? whyBlocked(state, target.namespace, answer.budget, now)
       : null;
   return (
     <div className="space-y-3">
-      <OutcomePanel answer={answer} label="Eviction result" />
+      <OutcomePanel answer={answer} label={t('result')} />
       {why === null ? null : <WhyBlockedPanel why={why} target={target} />}
       {answer.outcome === 'multiple-budgets' ? <DeletePod target={target} /> : null}
     </div>
@@ -93,6 +102,7 @@ export function EvictDialog({
   pod: PodView;
   onClose: () => void;
 }) {
+  const t = useTranslations('Evict');
   const live = useLiveCluster(cluster);
   const now = useNow() ?? 0;
   const seen = live.state?.pods.get(pod.uid);
@@ -101,22 +111,22 @@ export function EvictDialog({
   const access = useActionAccess(cluster, pod.namespace, 'evict');
   const evict = useEvictPod();
   return (
-    <ModalDialog title={`Evict ${pod.namespace}/${pod.name}`} onClose={onClose}>
+    <ModalDialog title={t('title', { ref: `${pod.namespace}/${pod.name}` })} onClose={onClose}>
       <PodNow pod={current} isGone={live.state !== null && seen === undefined} />
       {live.state === null ? null : <Before state={live.state} pod={current} now={now} />}
       <DryRunVerdict target={target} />
       <EvictForm
         uid={pod.uid}
         target={target}
-        submitLabel="Evict"
+        submitLabel={t('evict')}
         isAllowed={access.isAllowed}
         note={access.note}
         isSending={evict.isPending}
         onSubmit={(body) => evict.mutate({ target, body })}
       />
       {evict.isError ? (
-        <Notice tone="failed" title="The eviction did not answer">
-          {evict.error.message}. Check the pod&apos;s attempts before trying again.
+        <Notice tone="failed" title={t('noAnswer')}>
+          {evict.error.message}. {t('checkAttempts')}
         </Notice>
       ) : null}
       {evict.data === undefined ? null : (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 
 import {
@@ -34,6 +35,7 @@ export function EvictForm({
   isSending: boolean;
   onSubmit: (body: EvictionRequest) => void;
 }) {
+  const t = useTranslations('Evict.form');
   const [options, setOptions] = useState<EvictOptionsInput>(NO_OPTIONS);
   const graceId = useId();
   const graceHelpId = useId();
@@ -51,7 +53,7 @@ export function EvictForm({
       <div className="flex flex-wrap items-start gap-6">
         <div className="flex flex-col gap-1">
           <label htmlFor={graceId} className="text-xs font-medium">
-            Grace period (seconds, optional)
+            {t('grace')}
           </label>
           <input
             id={graceId}
@@ -69,7 +71,7 @@ export function EvictForm({
             id={graceHelpId}
             className={`text-xs ${grace.ok ? 'text-zinc-600 dark:text-zinc-400' : 'text-state-failed'}`}
           >
-            {grace.ok ? "Empty: the pod's own terminationGracePeriodSeconds" : grace.problem}
+            {grace.ok ? t('graceHelp') : grace.problem}
           </p>
         </div>
         <label className="mt-5 flex items-center gap-2 text-sm">
@@ -78,7 +80,7 @@ export function EvictForm({
             checked={options.keepRetrying}
             onChange={(e) => setOptions({ ...options, keepRetrying: e.target.checked })}
           />
-          Keep retrying if blocked
+          {t('keepRetrying')}
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -88,7 +90,7 @@ export function EvictForm({
           disabled={!isAllowed || body === null || isSending}
           aria-describedby={note === null ? undefined : noteId}
         >
-          {isSending ? 'Evicting…' : submitLabel}
+          {isSending ? t('evicting') : submitLabel}
         </button>
         {note === null ? null : (
           <p id={noteId} className="text-sm">
@@ -98,7 +100,7 @@ export function EvictForm({
       </div>
       {target === null || body === null ? null : (
         <details className="text-sm">
-          <summary className="cursor-pointer">The same with kubectl</summary>
+          <summary className="cursor-pointer">{t('kubectl')}</summary>
           <pre className="mt-1 overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900">
             {kubectlEviction(target, body)}
           </pre>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 import { BUTTON } from './buttons';
@@ -18,6 +19,7 @@ export function ModalDialog({
   onClose: () => void;
   children: ReactNode;
 }) {
+  const t = useTranslations('Evict');
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -37,7 +39,7 @@ export function ModalDialog({
           {title}
         </h2>
         <button type="button" className={BUTTON} onClick={() => ref.current?.close()}>
-          Close
+          {t('close')}
         </button>
       </div>
       <div className="space-y-4 px-5 py-4">{children}</div>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useParams, useSearchParams } from 'next/navigation';
 
 import { outcomeWords, type ActionAnswer } from '@/lib/client/evictions-words';
@@ -14,6 +15,7 @@ import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
  * URL's cluster (keeping its namespace filter, as the navigation does).
  */
 function RetriesLink() {
+  const t = useTranslations('Evict');
   const { cluster } = useParams<{ cluster?: string }>();
   const namespace = readNamespace(useSearchParams());
   if (cluster === undefined) return null;
@@ -23,7 +25,7 @@ function RetriesLink() {
         href={viewHref(decodeParam(cluster), 'retries', namespace ?? undefined)}
         className="font-medium text-blue-700 underline dark:text-blue-400"
       >
-        Follow this retry in Retries
+        {t('followRetry')}
       </Link>
     </p>
   );
@@ -34,6 +36,7 @@ function RetriesLink() {
  * message quoted. Announced when it appears (a status region; an alert when it failed).
  */
 export function OutcomePanel({ answer, label }: { answer: ActionAnswer; label: string }) {
+  const t = useTranslations('Evict');
   const words = outcomeWords(answer);
   return (
     <div
@@ -50,7 +53,7 @@ export function OutcomePanel({ answer, label }: { answer: ActionAnswer; label: s
       <p className="mt-1">{words.message}</p>
       {words.clusterSaid === null ? null : (
         <p className="mt-1">
-          The cluster said: <q className="font-mono text-xs">{words.clusterSaid}</q>
+          {t('clusterSaid')} <q className="font-mono text-xs">{words.clusterSaid}</q>
         </p>
       )}
       {answer.outcome === 'queued' ? <RetriesLink /> : null}

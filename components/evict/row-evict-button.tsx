@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 
 import type { PodView } from '@/lib/domain/views';
@@ -20,6 +21,7 @@ export function RowEvictButton({
   pod: PodView;
   onEvict: (pod: PodView) => void;
 }) {
+  const t = useTranslations('Evict');
   const access = useActionAccess(cluster, pod.namespace, 'evict');
   const noteId = useId();
   const isDenied = !access.isAllowed;
@@ -27,14 +29,14 @@ export function RowEvictButton({
     <>
       <button
         type="button"
-        aria-label={`Evict ${pod.namespace}/${pod.name}`}
+        aria-label={t('rowEvict', { ref: `${pod.namespace}/${pod.name}` })}
         aria-describedby={isDenied ? noteId : undefined}
         title={isDenied ? (access.note ?? undefined) : undefined}
         disabled={isDenied}
         onClick={() => onEvict(pod)}
         className="rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Evict
+        {t('evict')}
       </button>
       {isDenied ? (
         <span id={noteId} className="sr-only">

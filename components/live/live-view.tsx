@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import { useLiveCluster } from '@/lib/client/live';
@@ -21,15 +22,15 @@ export function LiveView({
   cluster: string;
   children: (state: LiveState, live: LiveCluster) => ReactNode;
 }) {
+  const t = useTranslations('Live');
   const live = useLiveCluster(cluster);
   if (live.state === null) return <LiveNotice cluster={cluster} live={live} />;
   return (
     <>
       {live.connection === 'open' ? null : (
         <div className="mb-4">
-          <Notice tone="waiting" title="Reconnecting: this is the last state received">
-            {live.problem?.message ?? 'The live stream was interrupted.'} The view updates as soon
-            as the stream is back.
+          <Notice tone="waiting" title={t('reconnectingTitle')}>
+            {live.problem?.message ?? t('interrupted')} {t('updatesWhenBack')}
           </Notice>
         </div>
       )}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import {
   ResourceSchema,
   type Resource,
@@ -16,19 +18,13 @@ const WATCH_TONE: Record<WatchState, Tone> = {
   stale: 'waiting',
 };
 
-const WATCH_WORD: Record<WatchState, string> = {
-  synced: 'Synced',
-  syncing: 'Syncing',
-  reconnecting: 'Reconnecting',
-  stale: 'Stale',
-};
-
 /** Each watched kind with its watch state in words, and the error keeping it there. */
 export function WatchList({
   watchStatus,
 }: {
   watchStatus: Readonly<Record<Resource, WatchStatus>>;
 }) {
+  const t = useTranslations('WatchHealth.state');
   return (
     <ul className="space-y-1.5 text-sm">
       {ResourceSchema.options.map((resource) => {
@@ -36,7 +32,7 @@ export function WatchList({
         return (
           <li key={resource} className="flex flex-wrap items-baseline justify-between gap-x-3">
             <span>{RESOURCE_LABELS[resource]}</span>
-            <StatusBadge tone={WATCH_TONE[state]} label={WATCH_WORD[state]} />
+            <StatusBadge tone={WATCH_TONE[state]} label={t(state)} />
             {message === null ? null : (
               <span className="basis-full text-xs text-zinc-600 dark:text-zinc-400">{message}</span>
             )}

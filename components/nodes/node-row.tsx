@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import type { NodeView } from '@/lib/domain/views';
@@ -24,14 +25,15 @@ export const NODE_COLUMNS = [
 ] as const;
 
 function Taints({ node }: { node: NodeView }) {
+  const t = useTranslations('Nodes');
   if (node.taints.length === 0)
-    return <span className="text-zinc-500 dark:text-zinc-400">none</span>;
+    return <span className="text-zinc-500 dark:text-zinc-400">{t('none')}</span>;
   return (
     <ul className="space-y-0.5 font-mono text-xs">
-      {node.taints.map((t) => (
-        <li key={`${t.key}:${t.effect}`}>
-          {t.key}
-          {t.value === null ? '' : `=${t.value}`}:{t.effect}
+      {node.taints.map((taint) => (
+        <li key={`${taint.key}:${taint.effect}`}>
+          {taint.key}
+          {taint.value === null ? '' : `=${taint.value}`}:{taint.effect}
         </li>
       ))}
     </ul>
@@ -55,13 +57,14 @@ export const NodeRow = memo(function NodeRow({
   onToggle: (node: string) => void;
   onCordon: (node: string, isCordon: boolean) => void;
 }) {
+  const t = useTranslations('Nodes');
   const { total, ready, terminating } = node.pods;
   return (
     <tr className="border-b border-zinc-100 dark:border-zinc-800/60">
       <td className={TD}>
         <input
           type="checkbox"
-          aria-label={`Select ${node.name} for drain`}
+          aria-label={t('select', { node: node.name })}
           checked={isSelected}
           onChange={() => onToggle(node.name)}
         />
@@ -72,14 +75,14 @@ export const NodeRow = memo(function NodeRow({
       <td className={TD}>
         <StatusBadge
           tone={node.isReady ? 'healthy' : 'failed'}
-          label={node.isReady ? 'Ready' : 'NotReady'}
+          label={node.isReady ? t('ready') : t('notReady')}
         />
       </td>
       <td className={TD}>
         {node.isCordoned ? (
-          <StatusBadge tone="inactive" label="Cordoned" detail="unschedulable" />
+          <StatusBadge tone="inactive" label={t('cordoned')} detail={t('unschedulable')} />
         ) : (
-          <StatusBadge tone="healthy" label="Schedulable" />
+          <StatusBadge tone="healthy" label={t('schedulable')} />
         )}
       </td>
       <td className={TD}>
@@ -90,13 +93,11 @@ export const NodeRow = memo(function NodeRow({
           href={podsHref}
           className="whitespace-nowrap text-blue-700 underline underline-offset-2 dark:text-blue-400"
         >
-          {total} pod{total === 1 ? '' : 's'}
-          <span className="sr-only"> on {node.name}</span>
+          {t('pods', { count: total })}
+          <span className="sr-only">{t('podsOn', { node: node.name })}</span>
         </Link>
       </td>
-      <td className={`${TD} tabular-nums`}>
-        {ready} of {total}
-      </td>
+      <td className={`${TD} tabular-nums`}>{t('readyOf', { ready, total })}</td>
       <td className={`${TD} tabular-nums`}>{terminating}</td>
       <td className={TD}>
         <button
@@ -105,7 +106,7 @@ export const NodeRow = memo(function NodeRow({
           disabled={isBusy}
           onClick={() => onCordon(node.name, !node.isCordoned)}
         >
-          {node.isCordoned ? 'Uncordon' : 'Cordon'}
+          {node.isCordoned ? t('uncordon') : t('cordon')}
         </button>
       </td>
     </tr>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { compareText } from '@/lib/client/compare-text';
@@ -17,6 +18,7 @@ import { LiveView } from '../live/live-view';
 import { viewHref } from '../shell/views';
 import { Notice } from '../ui/notice';
 import { NODE_COLUMNS, NodeRow, TH } from './node-row';
+import { RehearseDrain } from './rehearse-drain';
 
 function NodesTable({
   state,
@@ -29,6 +31,7 @@ function NodesTable({
   selected: readonly string[];
   onToggle: (node: string) => void;
 }) {
+  const t = useTranslations('Nodes');
   const namespace = readNamespace(useSearchParams());
   const { onCordon, outcome, busyNode } = useCordonAction(cluster);
   const nodes = useMemo(
@@ -37,9 +40,9 @@ function NodesTable({
   );
   if (nodes.length === 0) {
     return state.watchStatus.nodes.state === 'syncing' ? (
-      <Notice tone="progress" title="Listing nodes…" />
+      <Notice tone="progress" title={t('listing')} />
     ) : (
-      <Notice tone="inactive" title="This cluster has no nodes" />
+      <Notice tone="inactive" title={t('noNodes')} />
     );
   }
   // A node's pod counts cover every namespace, and so do the pods its link lists.
@@ -48,20 +51,18 @@ function NodesTable({
     <div className="space-y-2">
       {namespace === null ? null : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Pod counts are for all namespaces, not only {namespace}.
+          {t('allNamespaces', { namespace })}
         </p>
       )}
       <CordonResult outcome={outcome} />
       <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full min-w-[56rem] text-sm">
-          <caption className="sr-only">
-            Nodes, with cordon state, readiness, taints and pods (all namespaces)
-          </caption>
+          <caption className="sr-only">{t('caption')}</caption>
           <thead className="border-b border-zinc-300 bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900">
             <tr>
               {NODE_COLUMNS.map((column) => (
                 <th key={column} scope="col" className={TH}>
-                  {column}
+                  {t(`columns.${column}`)}
                 </th>
               ))}
             </tr>
@@ -103,6 +104,7 @@ export function NodesView({ cluster }: { cluster: string }) {
       </div>
       {form.nodes.length === 0 ? null : <DrainPlanPanel cluster={cluster} form={form} />}
       <DrainsList cluster={cluster} />
+      <RehearseDrain cluster={cluster} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useClusters } from '@/lib/client/clusters';
@@ -12,6 +13,7 @@ const shellWord = (s: string) => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replaceAll(
  * line, so the terminal and the dashboard can be used side by side.
  */
 export function KubectlHint({ cluster }: { cluster: string }) {
+  const t = useTranslations('KubectlHint');
   const { data } = useClusters();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const path = data?.find((c) => c.name === cluster)?.kubeconfigPath;
@@ -25,7 +27,7 @@ export function KubectlHint({ cluster }: { cluster: string }) {
   return (
     <section aria-labelledby="kubectl-hint" className="space-y-2">
       <h2 id="kubectl-hint" className="text-lg font-semibold">
-        Use kubectl on this cluster
+        {t('title')}
       </h2>
       <div className="flex flex-wrap items-center gap-2">
         <code className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm break-all dark:border-zinc-800 dark:bg-zinc-900">
@@ -36,13 +38,11 @@ export function KubectlHint({ cluster }: { cluster: string }) {
           onClick={() => void copy()}
           className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          Copy command
+          {t('copy')}
         </button>
         <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {copied === 'yes' ? 'Copied' : ''}
-          {copied === 'failed'
-            ? 'The browser refused the clipboard: select the command instead'
-            : ''}
+          {copied === 'yes' ? t('copied') : ''}
+          {copied === 'failed' ? t('failed') : ''}
         </span>
       </div>
     </section>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import type { SelectionIndex } from '@/lib/client/budget-selection';
@@ -16,19 +17,18 @@ import { PodTile } from './pod-tile';
 const MAX_TILES = 150;
 
 function NodeBadges({ node, isUnscheduled }: { node: NodeView | null; isUnscheduled: boolean }) {
-  if (isUnscheduled) return <StatusBadge tone="inactive" label="Waiting for a node" />;
-  if (node === null) return <StatusBadge tone="inactive" label="Node not observed" />;
+  const t = useTranslations('NodeMap');
+  if (isUnscheduled) return <StatusBadge tone="inactive" label={t('waitingForNode')} />;
+  if (node === null) return <StatusBadge tone="inactive" label={t('notObserved')} />;
   const taints = node.taints.length;
   return (
     <>
       <StatusBadge
         tone={node.isReady ? 'healthy' : 'failed'}
-        label={node.isReady ? 'Ready' : 'NotReady'}
+        label={node.isReady ? t('ready') : t('notReady')}
       />
-      {node.isCordoned ? <StatusBadge tone="inactive" label="Cordoned" /> : null}
-      {taints > 0 ? (
-        <StatusBadge tone="inactive" label={`${taints} taint${taints === 1 ? '' : 's'}`} />
-      ) : null}
+      {node.isCordoned ? <StatusBadge tone="inactive" label={t('cordoned')} /> : null}
+      {taints > 0 ? <StatusBadge tone="inactive" label={t('taints', { count: taints })} /> : null}
     </>
   );
 }
@@ -45,11 +45,13 @@ const NodeRegion = memo(function NodeRegion({
   namespace,
   budgets,
   nodeKey,
-  title,
+  title: groupTitle,
   node,
   pods,
 }: SharedProps & Omit<NodeGroup, 'key'> & { nodeKey: string }) {
+  const t = useTranslations('NodeMap');
   const isUnscheduled = nodeKey === '';
+  const title = isUnscheduled ? t('unscheduled') : groupTitle;
   const headingId = `node-map-${isUnscheduled ? 'unscheduled' : nodeKey}`;
   const { shown, hidden } = visibleTiles(pods, MAX_TILES);
   return (
@@ -63,22 +65,22 @@ const NodeRegion = memo(function NodeRegion({
         </h3>
         <NodeBadges node={node} isUnscheduled={isUnscheduled} />
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {pods.length} pod{pods.length === 1 ? '' : 's'}
+          {t('pods', { count: pods.length })}
         </span>
         {node === null ? null : (
           <Link
             href={`${viewHref(cluster, 'nodes')}${withParams('', { plan: nodeKey })}`}
             className="ml-auto text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
           >
-            Drain {title}…
+            {t('drain', { node: title })}
           </Link>
         )}
       </div>
       {pods.length === 0 ? (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">No pods here in this scope.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('empty')}</p>
       ) : (
         <ul
-          aria-label={`Pods on ${title}`}
+          aria-label={t('podsOn', { node: title })}
           className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-1.5"
         >
           {shown.map((pod) => (
@@ -88,12 +90,12 @@ const NodeRegion = memo(function NodeRegion({
       )}
       {hidden === 0 ? null : (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
-          and {hidden} more pods, all healthy:{' '}
+          {t('more', { count: hidden })}{' '}
           <Link
             href={`${viewHref(cluster, 'pods')}${withParams('', { namespace, node: isUnscheduled ? UNSCHEDULED : nodeKey })}`}
             className="text-blue-700 underline underline-offset-2 dark:text-blue-400"
           >
-            list the pods of {title}
+            {t('listPods', { node: title })}
           </Link>
         </p>
       )}

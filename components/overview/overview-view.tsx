@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { selectBudgetSelections } from '@/lib/client/budget-selection';
@@ -30,17 +31,18 @@ interface SectionProps {
 }
 
 function NodeMapSection({ cluster, namespace, groups, isSyncing }: SectionProps) {
+  const t = useTranslations('Overview');
   const selections = useLiveCluster(cluster, selectBudgetSelections);
   const budgets = useMemo(() => indexBudgets(selections), [selections]);
   return (
     <section aria-labelledby="node-map" className="space-y-3">
       <h2 id="node-map" className="text-lg font-semibold">
-        Nodes and their pods
+        {t('nodeMap')}
       </h2>
       <MapLegend />
       {groups.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {isSyncing ? 'Listing nodes and pods…' : 'The cluster has no nodes and no pods.'}
+          {isSyncing ? t('listingNodes') : t('noNodes')}
         </p>
       ) : (
         <NodeMap groups={groups} budgets={budgets} cluster={cluster} namespace={namespace} />

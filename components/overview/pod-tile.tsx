@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { formatCountdown, timeOf } from '@/lib/client/format-time';
@@ -27,17 +28,24 @@ interface TileModel {
   readonly details: string;
 }
 
+type Translate = ReturnType<typeof useTranslations<'PodTile'>>;
+
 const join = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(', ');
 
-function tileModel(pod: PodView, budgets: SelectionIndex): TileModel {
+function tileModel(pod: PodView, budgets: SelectionIndex, t: Translate): TileModel {
   const status = podStatus(pod);
   const covering = budgetsOf(pod, budgets);
   const blockedBy = covering.filter((b) => b.isBlocking).map((b) => b.name);
-  const readiness = status.state === 'Running' ? (pod.isReady ? 'Ready' : 'Not ready') : null;
+  const readiness = status.state === 'Running' ? (pod.isReady ? t('ready') : t('notReady')) : null;
   const reason = status.reason === 'Not ready' ? null : status.reason;
-  const owner = pod.owner === null ? 'no owner' : `owned by ${pod.owner.kind} ${pod.owner.name}`;
+  const owner =
+    pod.owner === null
+      ? t('noOwner')
+      : t('ownedBy', { kind: pod.owner.kind, name: pod.owner.name });
   const budgetText =
-    covering.length === 0 ? 'no budget' : `budget ${covering.map((b) => b.name).join(', ')}`;
+    covering.length === 0
+      ? t('noBudget')
+      : t('budget', { names: covering.map((b) => b.name).join(', ') });
   return {
     pod,
     status,
@@ -45,15 +53,17 @@ function tileModel(pod: PodView, budgets: SelectionIndex): TileModel {
     blockedBy,
     head: join([pod.name, status.state, readiness, reason]),
     tail: join([
-      pod.nodeName === null ? 'not scheduled' : `on ${pod.nodeName}`,
-      blockedBy.length > 0 ? `eviction blocked by ${blockedBy.join(', ')}` : null,
+      pod.nodeName === null ? t('notScheduled') : t('on', { node: pod.nodeName }),
+      blockedBy.length > 0 ? t('blockedBy', { names: blockedBy.join(', ') }) : null,
     ]),
     details: `${owner}; ${budgetText}`,
   };
 }
 
 function Tile({ model, label }: { model: TileModel; label: string }) {
+  const t = useTranslations('PodTile');
   const { pod, status, deadline, blockedBy } = model;
+  const reason = status.reason === 'Not ready' ? t('notReady') : status.reason;
   return (
     <li
       aria-label={label}
@@ -65,7 +75,7 @@ function Tile({ model, label }: { model: TileModel; label: string }) {
       </span>
       <span className="min-w-0 flex-1 truncate font-mono">{pod.name}</span>
       <span className="shrink-0 text-zinc-700 dark:text-zinc-300">
-        {status.reason ?? (status.state === 'Running' ? 'Ready' : status.state)}
+        {reason ?? (status.state === 'Running' ? t('ready') : status.state)}
         {deadline === null ? null : (
           <>
             {' · '}
@@ -84,8 +94,11 @@ function Tile({ model, label }: { model: TileModel; label: string }) {
 
 /** A terminating pod's tile, whose name says every second how long the grace period has left. */
 function TerminatingTile({ model, deadline }: { model: TileModel; deadline: number }) {
+  const t = useTranslations('PodTile');
+  const locale = useLocale();
   const now = useNow();
-  const left = now === null ? null : `grace period ends ${formatCountdown(deadline, now)}`;
+  const left =
+    now === null ? null : t('graceEnds', { countdown: formatCountdown(deadline, now, locale) });
   return <Tile model={model} label={join([model.head, left, model.tail])} />;
 }
 
@@ -102,7 +115,8 @@ export const PodTile = memo(function PodTile({
   pod: PodView;
   budgets: SelectionIndex;
 }) {
-  const model = tileModel(pod, budgets);
+  const t = useTranslations('PodTile');
+  const model = tileModel(pod, budgets, t);
   if (model.deadline !== null) return <TerminatingTile model={model} deadline={model.deadline} />;
   return <Tile model={model} label={join([model.head, model.tail])} />;
 });

@@ -1,17 +1,4 @@
-import type { PodColumn } from '@/lib/client/pod-query';
-
-/** Header labels of the Pods table. */
-export const COLUMN_LABELS: Record<PodColumn, string> = {
-  namespace: 'Namespace',
-  name: 'Name',
-  owner: 'Owner',
-  node: 'Node',
-  ready: 'Ready',
-  state: 'State',
-  age: 'Age',
-  restarts: 'Restarts',
-  budgets: 'Budgets',
-};
+// Header labels of the Pods table are messages: `Pods.columns.{column}`.
 
 /**
  * One grid template for the header and every row, so that the columns line up: the selection

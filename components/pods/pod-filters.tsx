@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ChangeEvent } from 'react';
 
 import { UNSCHEDULED, type PodQuery } from '@/lib/client/pod-query';
@@ -25,10 +26,11 @@ function LabelFilter({
   selectorError: string | null;
   onText: (text: string) => void;
 }) {
+  const t = useTranslations('Pods.filters');
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="pod-labels" className="text-xs font-medium">
-        Label selector
+        {t('labels')}
       </label>
       <input
         id="pod-labels"
@@ -46,7 +48,7 @@ function LabelFilter({
         id="pod-labels-help"
         className={`text-xs ${selectorError === null ? 'text-zinc-600 dark:text-zinc-400' : 'text-state-failed'}`}
       >
-        {selectorError === null ? 'As for kubectl get -l' : `Not applied: ${selectorError}`}
+        {selectorError === null ? t('labelsHelp') : t('notApplied', { error: selectorError })}
       </p>
     </div>
   );
@@ -54,6 +56,7 @@ function LabelFilter({
 
 /** The Pods table's filters (besides the shell's namespace); every change goes to the URL. */
 export function PodFilters({ query, nodeNames, selectorError, onChange }: FiltersProps) {
+  const t = useTranslations('Pods.filters');
   const hasFilters = query.labels !== '' || query.node !== null || query.state !== null;
   // The field keeps its own text (the URL follows), so that typing is never interrupted.
   const [labels, setLabels] = useState(query.labels);
@@ -66,7 +69,7 @@ export function PodFilters({ query, nodeNames, selectorError, onChange }: Filter
       <LabelFilter text={labels} selectorError={selectorError} onText={onLabels} />
       <div className="flex flex-col gap-1">
         <label htmlFor="pod-node" className="text-xs font-medium">
-          Node
+          {t('node')}
         </label>
         <select
           id="pod-node"
@@ -74,7 +77,7 @@ export function PodFilters({ query, nodeNames, selectorError, onChange }: Filter
           onChange={(e) => onChange({ node: e.target.value })}
           className={field}
         >
-          <option value="">All nodes</option>
+          <option value="">{t('allNodes')}</option>
           {nodeNames.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -83,14 +86,14 @@ export function PodFilters({ query, nodeNames, selectorError, onChange }: Filter
           {query.node === null ||
           query.node === UNSCHEDULED ||
           nodeNames.includes(query.node) ? null : (
-            <option value={query.node}>{query.node} (not observed)</option>
+            <option value={query.node}>{t('notObserved', { node: query.node })}</option>
           )}
-          <option value={UNSCHEDULED}>Unscheduled</option>
+          <option value={UNSCHEDULED}>{t('unscheduled')}</option>
         </select>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="pod-state" className="text-xs font-medium">
-          State
+          {t('state')}
         </label>
         <select
           id="pod-state"
@@ -98,7 +101,7 @@ export function PodFilters({ query, nodeNames, selectorError, onChange }: Filter
           onChange={(e) => onChange({ state: e.target.value })}
           className={field}
         >
-          <option value="">All states</option>
+          <option value="">{t('allStates')}</option>
           {POD_STATES.map((state) => (
             <option key={state} value={state}>
               {state}
@@ -115,7 +118,7 @@ export function PodFilters({ query, nodeNames, selectorError, onChange }: Filter
           }}
           className="mt-5 rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          Clear filters
+          {t('clear')}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { memo, type ReactNode } from 'react';
 
 import { podHref } from '@/lib/client/evictions-request';
@@ -81,6 +82,7 @@ export const PodRowView = memo(function PodRowView({
   /** Stable across renders (memoised by the view). */
   actions: RowActions;
 }) {
+  const t = useTranslations('Pods');
   const { pod, status } = row;
   const ref = `${pod.namespace}/${pod.name}`;
   return (
@@ -93,7 +95,7 @@ export const PodRowView = memo(function PodRowView({
       <Cell className="justify-center">
         <input
           type="checkbox"
-          aria-label={`Select ${ref}`}
+          aria-label={t('select', { ref })}
           checked={isSelected}
           onChange={(e) => actions.onToggle(pod.uid, e.target.checked)}
         />
@@ -111,11 +113,15 @@ export const PodRowView = memo(function PodRowView({
         </Link>
       </Cell>
       <Cell>
-        {row.owner === null ? <span className={none}>none</span> : <Truncated text={row.owner} />}
+        {row.owner === null ? (
+          <span className={none}>{t('none')}</span>
+        ) : (
+          <Truncated text={row.owner} />
+        )}
       </Cell>
       <Cell>
         {pod.nodeName === null ? (
-          <span className={none}>Unscheduled</span>
+          <span className={none}>{t('unscheduled')}</span>
         ) : (
           <Truncated text={pod.nodeName} />
         )}
@@ -132,7 +138,11 @@ export const PodRowView = memo(function PodRowView({
       </Cell>
       <Cell className="tabular-nums">{row.restarts}</Cell>
       <Cell>
-        {row.budgets.length === 0 ? <span className={none}>none</span> : <Budgets row={row} />}
+        {row.budgets.length === 0 ? (
+          <span className={none}>{t('none')}</span>
+        ) : (
+          <Budgets row={row} />
+        )}
       </Cell>
       <Cell>
         <RowEvictButton cluster={actions.cluster} pod={pod} onEvict={actions.onEvict} />

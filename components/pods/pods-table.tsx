@@ -1,12 +1,13 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 
 import { POD_COLUMNS, type PodColumn, type PodQuery } from '@/lib/client/pod-query';
 import type { PodRow } from '@/lib/client/pod-rows';
 
-import { COLUMN_LABELS, ROW_GRID, ROW_HEIGHT } from './columns';
+import { ROW_GRID, ROW_HEIGHT } from './columns';
 import { PodRowView, type RowActions } from './pod-row';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -19,12 +20,13 @@ export interface RowSelection {
 }
 
 function SelectAll({ rows, selection }: { rows: readonly PodRow[]; selection: RowSelection }) {
+  const t = useTranslations('Pods');
   const count = rows.filter((r) => selection.selected.has(r.pod.uid)).length;
   return (
     <div role="columnheader" className="flex items-center justify-center px-1 py-1">
       <input
         type="checkbox"
-        aria-label="Select all shown pods"
+        aria-label={t('selectAll')}
         checked={rows.length > 0 && count === rows.length}
         ref={(el) => {
           if (el !== null) el.indeterminate = count > 0 && count < rows.length;
@@ -46,6 +48,7 @@ function HeaderRow({
   rows: readonly PodRow[];
   selection: RowSelection;
 }) {
+  const t = useTranslations('Pods');
   return (
     <div
       role="rowgroup"
@@ -67,7 +70,7 @@ function HeaderRow({
                 onClick={() => onSort(column)}
                 className="flex w-full items-center gap-1 rounded px-1 py-1 text-left hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-800"
               >
-                {COLUMN_LABELS[column]}
+                {t(`columns.${column}`)}
                 <span
                   aria-hidden="true"
                   className={isSorted ? '' : 'text-zinc-400 dark:text-zinc-600'}
@@ -79,7 +82,7 @@ function HeaderRow({
           );
         })}
         <div role="columnheader" className="px-2 py-2">
-          Actions
+          {t('actions')}
         </div>
       </div>
     </div>
@@ -105,6 +108,7 @@ export function PodsTable({
   selection: RowSelection;
   actions: RowActions;
 }) {
+  const t = useTranslations('Pods');
   const scrollRef = useRef<HTMLDivElement>(null);
   // React Compiler would skip this component (the virtualiser's API cannot be memoised
   // safely); this project does not use the compiler, and the rows are memoised by hand.
@@ -117,7 +121,7 @@ export function PodsTable({
     getItemKey: (index) => rows[index]?.pod.uid ?? index,
   });
   return (
-    <div role="table" aria-label="Pods" aria-rowcount={rows.length + 1}>
+    <div role="table" aria-label={t('table')} aria-rowcount={rows.length + 1}>
       <div
         ref={scrollRef}
         className="max-h-[max(24rem,calc(100dvh-20rem))] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"

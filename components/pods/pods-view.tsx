@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 
 import { compareText } from '@/lib/client/compare-text';
@@ -43,6 +44,7 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
     (column: PodColumn) => replaceParams(nextSort(query, column)),
     [query, replaceParams],
   );
+  const t = useTranslations('Pods');
   const act = usePodActions(cluster, rows);
   const isSyncing = state.watchStatus.pods.state === 'syncing';
   return (
@@ -55,9 +57,9 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
       />
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Showing {rows.length} of {state.pods.size} pods
-          {query.namespace === null ? '' : ` (namespace ${query.namespace})`}
-          {act.selectedPods.length > 0 ? `; ${act.selectedPods.length} selected` : ''}
+          {t('showing', { shown: rows.length, total: state.pods.size })}
+          {query.namespace === null ? '' : t('inNamespace', { namespace: query.namespace })}
+          {act.selectedPods.length > 0 ? t('selected', { count: act.selectedPods.length }) : ''}
         </p>
         <button
           type="button"
@@ -65,11 +67,11 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
           disabled={act.selectedPods.length === 0}
           onClick={act.openBulk}
         >
-          Evict selected
+          {t('evictSelected')}
         </button>
         {act.selectedPods.length > 0 ? (
           <button type="button" className={BUTTON} onClick={act.clearSelection}>
-            Clear selection
+            {t('clearSelection')}
           </button>
         ) : null}
       </div>
@@ -88,12 +90,12 @@ function Pods({ cluster, state }: { cluster: string; state: LiveState }) {
           actions={act.actions}
         />
       ) : isSyncing ? (
-        <Notice tone="progress" title="Listing pods…" />
+        <Notice tone="progress" title={t('listing')} />
       ) : state.pods.size === 0 ? (
-        <Notice tone="inactive" title="This cluster has no pods" />
+        <Notice tone="inactive" title={t('noPods')} />
       ) : (
-        <Notice tone="inactive" title="No pod matches these filters">
-          Change or clear the filters, or the namespace above.
+        <Notice tone="inactive" title={t('noMatch')}>
+          {t('noMatchBody')}
         </Notice>
       )}
     </div>

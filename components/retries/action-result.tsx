@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { RetryActionWords } from '@/lib/client/retries-words';
 
 import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
@@ -8,10 +10,11 @@ import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
  * readers announce each result as it arrives.
  */
 export function RetryActionResult({ words }: { words: RetryActionWords | null }) {
+  const t = useTranslations('Retries');
   return (
     <div
       role="status"
-      aria-label="Retry action result"
+      aria-label={t('actionResult')}
       className={
         words === null ? '' : `rounded-md border px-4 py-3 text-sm ${TONE_SURFACE[words.tone]}`
       }
@@ -22,6 +25,7 @@ export function RetryActionResult({ words }: { words: RetryActionWords | null })
 }
 
 function ActionWords({ words }: { words: RetryActionWords }) {
+  const t = useTranslations('Retries');
   return (
     <>
       <p className="font-semibold">
@@ -32,7 +36,7 @@ function ActionWords({ words }: { words: RetryActionWords }) {
       </p>
       {words.detail === null ? null : (
         <p className="mt-1">
-          The server said: <q>{words.detail}</q>
+          {t('serverSaid')} <q>{words.detail}</q>
         </p>
       )}
     </>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import type { PodTarget } from '@/lib/client/evictions-request';
 
 import { DeletePod } from '../evict/delete-pod';
@@ -10,13 +12,11 @@ import { ModalDialog } from '../evict/modal-dialog';
  * same typed-confirmation form as everywhere, in a dialog named "Delete pod {ns}/{pod}".
  */
 export function RetryDeleteDialog({ target, onClose }: { target: PodTarget; onClose: () => void }) {
+  const t = useTranslations('Retries');
+  const ref = `${target.namespace}/${target.pod}`;
   return (
-    <ModalDialog title={`Delete pod ${target.namespace}/${target.pod}`} onClose={onClose}>
-      <p className="text-sm">
-        Deleting the pod bypasses its PodDisruptionBudget: the budget&apos;s guarantee no longer
-        holds. Prefer waiting for the budget, or fixing what keeps its pods unhealthy. Once the pod
-        is gone, its retry entry ends.
-      </p>
+    <ModalDialog title={t('deletePodName', { ref })} onClose={onClose}>
+      <p className="text-sm">{t('deleteBody')}</p>
       <DeletePod target={target} />
     </ModalDialog>
   );

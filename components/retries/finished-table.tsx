@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { podHref } from '@/lib/client/evictions-request';
 import type { RetryRow } from '@/lib/client/retry-rows';
@@ -8,7 +9,14 @@ import { StatusBadge } from '../ui/status-badge';
 import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 
 /** The finished table's columns, in order (e2e/pages/retries.ts reads cells by this order). */
-export const FINISHED_COLUMNS = ['Pod', 'Outcome', 'Reason', 'Attempts', 'Budget', 'Finished'];
+export const FINISHED_COLUMNS = [
+  'Pod',
+  'Outcome',
+  'Reason',
+  'Attempts',
+  'Budget',
+  'Finished',
+] as const;
 
 /** Why it ended (failed, expired, cancelled), else the last answer in words. */
 function reasonOf(row: RetryRow): string | null {
@@ -17,8 +25,12 @@ function reasonOf(row: RetryRow): string | null {
 
 /** Entries that are no longer retried, newest first, with their outcome and why. */
 export function FinishedTable({ cluster, rows }: { cluster: string; rows: readonly RetryRow[] }) {
+  const t = useTranslations('Retries');
   return (
-    <FramedTable label="Finished retries" columns={FINISHED_COLUMNS}>
+    <FramedTable
+      label={t('finishedLabel')}
+      columns={FINISHED_COLUMNS.map((c) => t(`columns.${c}`))}
+    >
       {rows.map((row) => {
         const { entry } = row;
         const reason = reasonOf(row);
@@ -33,15 +45,18 @@ export function FinishedTable({ cluster, rows }: { cluster: string; rows: readon
               </Link>
             </th>
             <td className={CELL}>
-              <StatusBadge tone={row.status.tone} label={row.status.label} />
+              <StatusBadge tone={row.status.tone} label={t(`status.${entry.state}`)} />
             </td>
             <td className={`${CELL} max-w-md`}>
-              {reason === null ? <span className={NONE}>none given</span> : reason}
+              {reason === null ? <span className={NONE}>{t('noneGiven')}</span> : reason}
             </td>
             <td className={`${CELL} tabular-nums`}>{entry.attempts}</td>
-            <td className={CELL}>{entry.budget ?? <span className={NONE}>none named</span>}</td>
             <td className={CELL}>
-              <Age since={row.updatedAt} /> ago
+              {entry.budget ?? <span className={NONE}>{t('noneNamed')}</span>}
+            </td>
+            <td className={CELL}>
+              <Age since={row.updatedAt} />
+              {t('ago')}
             </td>
           </tr>
         );

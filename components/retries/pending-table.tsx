@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { podHref } from '@/lib/client/evictions-request';
@@ -39,13 +40,15 @@ const PLAIN = `${SMALL_BUTTON} border-zinc-300 hover:bg-zinc-100 dark:border-zin
 const DANGER = `${SMALL_BUTTON} border-red-700 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`;
 
 function StateCell({ row }: { row: RetryRow }) {
+  const t = useTranslations('Retries');
   if (row.stuck === null) {
-    const detail = row.entry.blockedByStale ? 'budget status stale' : null;
-    return <StatusBadge tone={row.status.tone} label={row.status.label} detail={detail} />;
+    const detail = row.entry.blockedByStale ? t('budgetStale') : null;
+    const label = t(`status.${row.entry.state}`);
+    return <StatusBadge tone={row.status.tone} label={label} detail={detail} />;
   }
   return (
     <div className="space-y-1.5">
-      <StatusBadge tone="failed" label="Stuck" />
+      <StatusBadge tone="failed" label={t('stuck')} />
       <StuckFindings diagnoses={row.stuck.diagnoses} remedies={row.stuck.remedies} />
     </div>
   );
@@ -61,6 +64,7 @@ const PendingRow = memo(function PendingRow({
   /** A retry-now or cancel of this entry is on its way. */
   isBusy: boolean;
 }) {
+  const t = useTranslations('Retries');
   const { entry, ref } = row;
   return (
     <tr className={ROW}>
@@ -72,9 +76,9 @@ const PendingRow = memo(function PendingRow({
           {ref}
         </Link>
       </th>
-      <td className={CELL}>{entry.budget ?? <span className={NONE}>none named</span>}</td>
+      <td className={CELL}>{entry.budget ?? <span className={NONE}>{t('noneNamed')}</span>}</td>
       <td className={`${CELL} max-w-md`}>
-        {row.message === null ? <span className={NONE}>no answer yet</span> : row.message}
+        {row.message === null ? <span className={NONE}>{t('noAnswer')}</span> : row.message}
       </td>
       <td className={`${CELL} tabular-nums`}>{entry.attempts}</td>
       <td className={`${CELL} whitespace-nowrap`}>
@@ -90,30 +94,30 @@ const PendingRow = memo(function PendingRow({
         <div className="flex flex-wrap gap-1.5">
           <button
             type="button"
-            aria-label={`Retry now ${ref}`}
+            aria-label={t('retryNowName', { ref })}
             aria-disabled={isBusy}
             onClick={() => isBusy || actions.onRetryNow(entry)}
             className={PLAIN}
           >
-            Retry now
+            {t('retryNow')}
           </button>
           <button
             type="button"
-            aria-label={`Cancel retry ${ref}`}
+            aria-label={t('cancelName', { ref })}
             aria-disabled={isBusy}
             onClick={() => isBusy || actions.onCancel(entry)}
             className={PLAIN}
           >
-            Cancel
+            {t('cancel')}
           </button>
           <button
             type="button"
-            aria-label={`Delete pod ${ref}`}
+            aria-label={t('deletePodName', { ref })}
             aria-haspopup="dialog"
             onClick={() => actions.onDelete(entry)}
             className={DANGER}
           >
-            Delete pod…
+            {t('deletePod')}
           </button>
         </div>
       </td>
@@ -131,8 +135,9 @@ export function PendingTable({
   actions: PendingActions;
   busyId: number | null;
 }) {
+  const t = useTranslations('Retries');
   return (
-    <FramedTable label="Pending retries" columns={PENDING_COLUMNS}>
+    <FramedTable label={t('pending')} columns={PENDING_COLUMNS.map((c) => t(`columns.${c}`))}>
       {rows.map((row) => (
         <PendingRow
           key={row.entry.id}

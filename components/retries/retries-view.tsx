@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 
 import type { PodTarget } from '@/lib/client/evictions-request';
@@ -31,6 +32,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function Retries({ cluster, state }: { cluster: string; state: LiveState }) {
+  const t = useTranslations('Retries');
   const namespace = readNamespace(useSearchParams());
   const budgets = useMemo(() => budgetsByName(state.budgets.values()), [state.budgets]);
   const { retries, stuck } = state;
@@ -47,32 +49,29 @@ function Retries({ cluster, state }: { cluster: string; state: LiveState }) {
     [cluster],
   );
   const act = useRetryActions(cluster, onDelete);
-  const where = namespace === null ? '' : ` in namespace ${namespace}`;
+  const where = namespace === null ? '' : t('inNamespace', { namespace });
   return (
     <div className="space-y-8">
       <RetryAnnouncer queue={queue} />
       {deleting === null ? null : (
         <RetryDeleteDialog target={deleting} onClose={() => setDeleting(null)} />
       )}
-      <Section id="pending-retries" title="Pending retries">
+      <Section id="pending-retries" title={t('pending')}>
         <RetryActionResult words={act.result} />
         {rows.pending.length > 0 ? (
           <PendingTable rows={rows.pending} actions={act.actions} busyId={act.busyId} />
         ) : (
-          <Notice tone="inactive" title={`No eviction is waiting to be retried${where}`}>
-            Evict with “Keep retrying” and an eviction a budget blocks waits here until the budget
-            allows it.
+          <Notice tone="inactive" title={t('noPending', { where })}>
+            {t('noPendingBody')}
           </Notice>
         )}
       </Section>
       <StuckSection items={stuckItems} />
-      <Section id="finished-retries" title="Finished">
+      <Section id="finished-retries" title={t('finished')}>
         {rows.finished.length > 0 ? (
           <FinishedTable cluster={cluster} rows={rows.finished} />
         ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            No retry has finished recently{where}.
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noFinished', { where })}</p>
         )}
       </Section>
     </div>

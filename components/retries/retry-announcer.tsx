@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import type { LiveState } from '@/lib/client/live-state';
@@ -12,6 +13,7 @@ type Queue = Pick<LiveState, 'retries' | 'stuck'>;
  * tables themselves are not live (their countdowns tick every second); this is the one voice.
  */
 export function RetryAnnouncer({ queue }: { queue: Queue }) {
+  const t = useTranslations('Retries');
   const [seen, setSeen] = useState(queue);
   const [message, setMessage] = useState('');
   // Derived from the previous render's queue, during render (React's pattern for it).
@@ -21,7 +23,7 @@ export function RetryAnnouncer({ queue }: { queue: Queue }) {
     if (words !== null) setMessage(words);
   }
   return (
-    <p role="status" aria-label="Retry queue changes" className="sr-only">
+    <p role="status" aria-label={t('queueChanges')} className="sr-only">
       {message}
     </p>
   );

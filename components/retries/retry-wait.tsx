@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { RetryWait } from '@/lib/client/retry-rows';
 
 import { Countdown } from '../ui/countdown';
@@ -10,21 +12,22 @@ const quiet = 'text-zinc-600 dark:text-zinc-400';
  * any live region (aria-live off).
  */
 export function RetryWaitText({ wait }: { wait: RetryWait }) {
+  const t = useTranslations('Retries');
   switch (wait.kind) {
     case 'attempting':
-      return <span className="text-state-progress">attempting…</span>;
+      return <span className="text-state-progress">{t('attempting')}</span>;
     case 'budget':
       return (
         <span className="flex flex-col">
           <span
-            title={`Budget ${wait.budget} allows 0 disruptions now`}
+            title={t('budgetAllowsZero', { budget: wait.budget })}
             className="text-state-waiting"
           >
-            waiting for budget
+            {t('waitingForBudget')}
           </span>
           {wait.at === null ? null : (
             <span aria-live="off" className="text-xs text-zinc-600 dark:text-zinc-400">
-              next try <Countdown deadline={wait.at} />
+              {t('nextTry')} <Countdown deadline={wait.at} />
             </span>
           )}
         </span>
@@ -36,7 +39,7 @@ export function RetryWaitText({ wait }: { wait: RetryWait }) {
         </span>
       );
     case 'none':
-      return <span className={quiet}>not scheduled</span>;
+      return <span className={quiet}>{t('notScheduled')}</span>;
     default: {
       const unknown: never = wait;
       throw new Error(`unknown wait ${JSON.stringify(unknown)}`);

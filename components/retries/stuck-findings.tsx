@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { Diagnosis, Remedy } from '@/lib/domain/retries';
 
 /** The remedy's detail, without a repeat of its title when the detail starts with it. */
@@ -19,19 +21,20 @@ export function StuckFindings({
   diagnoses: readonly Diagnosis[];
   remedies: readonly Remedy[];
 }) {
+  const t = useTranslations('Retries');
   return (
     <div className="space-y-1.5 text-xs">
       {diagnoses.length === 0 ? (
-        <p className="text-zinc-600 dark:text-zinc-400">No diagnosis yet.</p>
+        <p className="text-zinc-600 dark:text-zinc-400">{t('noDiagnosis')}</p>
       ) : (
-        <ul aria-label="Diagnoses" className="list-disc space-y-0.5 pl-4">
+        <ul aria-label={t('diagnoses')} className="list-disc space-y-0.5 pl-4">
           {diagnoses.map((d, i) => (
             <li key={`${d.code}-${i}`}>{d.text}</li>
           ))}
         </ul>
       )}
       {remedies.length === 0 ? null : (
-        <ul aria-label="Remedies" className="space-y-0.5">
+        <ul aria-label={t('remedies')} className="space-y-0.5">
           {remedies.map((r) => (
             <li key={`${r.code}-${r.title}`}>
               <span className="font-semibold">{r.title}</span>

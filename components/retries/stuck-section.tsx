@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
+
 import type { StuckItem } from '@/lib/domain/retries';
-import { STUCK_KIND_LABELS } from '@/lib/client/retry-rows';
 import { timeOf } from '@/lib/client/format-time';
 
 import { Age } from '../ui/age';
@@ -7,26 +8,21 @@ import { Notice } from '../ui/notice';
 import { StatusBadge } from '../ui/status-badge';
 import { StuckFindings } from './stuck-findings';
 
-/** "Retry shop/web-1", "Node node-1": the kind and the object, naming the item's article. */
-export function stuckItemName(item: StuckItem): string {
-  const object = item.namespace === null ? item.name : `${item.namespace}/${item.name}`;
-  return `${STUCK_KIND_LABELS[item.kind]} ${object}`;
-}
-
 function StuckEntry({ item }: { item: StuckItem }) {
+  const t = useTranslations('Retries');
+  const kind = t(`kinds.${item.kind}`);
+  const object = item.namespace === null ? item.name : `${item.namespace}/${item.name}`;
   return (
     <li>
       <article
-        aria-label={stuckItemName(item)}
+        aria-label={`${kind} ${object}`}
         className="space-y-2 rounded-md border border-state-failed/60 px-3 py-2"
       >
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge tone="failed" label="Stuck" detail={STUCK_KIND_LABELS[item.kind]} />
-          <span className="font-mono">
-            {item.namespace === null ? item.name : `${item.namespace}/${item.name}`}
-          </span>
+          <StatusBadge tone="failed" label={t('stuck')} detail={kind} />
+          <span className="font-mono">{object}</span>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">
-            for <Age since={timeOf(item.since)} />
+            {t('for')} <Age since={timeOf(item.since)} />
           </span>
         </p>
         <h3 className="text-sm font-medium">{item.title}</h3>
@@ -41,17 +37,18 @@ function StuckEntry({ item }: { item: StuckItem }) {
  * nodes, each with its diagnosis and remedies.
  */
 export function StuckSection({ items }: { items: readonly StuckItem[] }) {
+  const t = useTranslations('Retries');
   return (
     <section aria-labelledby="stuck-heading" className="space-y-3">
       <h2 id="stuck-heading" className="text-lg font-semibold">
-        Stuck
+        {t('stuck')}
       </h2>
       {items.length === 0 ? (
-        <Notice tone="healthy" title="Nothing is stuck">
-          No retry, budget, terminating pod or cordoned node has been held up past its threshold.
+        <Notice tone="healthy" title={t('nothingStuck')}>
+          {t('nothingStuckBody')}
         </Notice>
       ) : (
-        <ul aria-label="Stuck items" className="space-y-2">
+        <ul aria-label={t('stuckItems')} className="space-y-2">
           {items.map((item) => (
             <StuckEntry key={item.key} item={item} />
           ))}

@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { ClusterSwitcher } from './cluster-switcher';
+import { LanguageSwitcher } from './language-switcher';
 import { MainNav, MainNavFallback } from './main-nav';
 import { NamespaceFilter, NamespaceFilterFallback } from './namespace-filter';
 import { ThemeToggle } from './theme-toggle';
@@ -17,6 +18,7 @@ export function AppShell({ cluster, children }: { cluster: string; children: Rea
         </Suspense>
         <div className="ml-auto flex items-center gap-3">
           <WatchHealth cluster={cluster} />
+          <LanguageSwitcher />
           <ThemeToggle />
         </div>
       </header>

@@ -2,14 +2,16 @@
 
 import Link from 'next/link';
 import { useSearchParams, useSelectedLayoutSegment } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { VIEWS, viewHref } from './views';
 
 type NavProps = { cluster: string; current: string | null; namespace?: string };
 
 function NavList({ cluster, current, namespace }: NavProps) {
+  const t = useTranslations();
   return (
     <nav
-      aria-label="Main"
+      aria-label={t('Shell.mainNav')}
       className="border-b border-zinc-200 px-2 py-2 md:w-52 md:shrink-0 md:border-r md:border-b-0 md:py-4 dark:border-zinc-800"
     >
       <ul className="flex flex-wrap gap-1 md:flex-col">
@@ -26,7 +28,7 @@ function NavList({ cluster, current, namespace }: NavProps) {
                     : 'block rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
                 }
               >
-                {view.label}
+                {t(`Views.${view.slug}.label`)}
               </Link>
             </li>
           );

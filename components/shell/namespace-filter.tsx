@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type ChangeEvent } from 'react';
 
 import { useReplaceParams } from '@/lib/client/use-replace-params';
@@ -10,6 +11,7 @@ const inputClass =
 
 /** The namespace filter lives in the URL (`?namespace=`) so a shared link shows the same scope. */
 export function NamespaceFilter() {
+  const t = useTranslations('NamespaceFilter');
   const searchParams = useSearchParams();
   const replaceParams = useReplaceParams();
   const [value, setValue] = useState(() => searchParams.get('namespace') ?? '');
@@ -23,14 +25,14 @@ export function NamespaceFilter() {
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor="namespace-filter" className="font-medium">
-        Namespace
+        {t('label')}
       </label>
       <input
         id="namespace-filter"
         type="search"
         value={value}
         onChange={onChange}
-        placeholder="All namespaces"
+        placeholder={t('placeholder')}
         autoComplete="off"
         spellCheck={false}
         className={inputClass}
@@ -40,16 +42,17 @@ export function NamespaceFilter() {
 }
 
 export function NamespaceFilterFallback() {
+  const t = useTranslations('NamespaceFilter');
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor="namespace-filter" className="font-medium">
-        Namespace
+        {t('label')}
       </label>
       <input
         id="namespace-filter"
         type="search"
         disabled
-        placeholder="All namespaces"
+        placeholder={t('placeholder')}
         className={inputClass}
       />
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import { applyTheme, readAppliedTheme, subscribeToTheme, type Theme } from '@/lib/client/theme';
 
@@ -8,9 +9,10 @@ const getServerTheme = (): Theme | null => null;
 
 /** Switches between light and dark and remembers the choice; the system decides until then. */
 export function ThemeToggle() {
+  const t = useTranslations('ThemeToggle');
   const theme = useSyncExternalStore(subscribeToTheme, readAppliedTheme, getServerTheme);
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
-  const label = theme === null ? 'Switch theme' : `Switch to ${next} theme`;
+  const label = theme === null ? t('switchTheme') : t('switchTo', { theme: next });
 
   return (
     <button
@@ -21,7 +23,7 @@ export function ThemeToggle() {
       className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>{' '}
-      {theme === 'dark' ? 'Light' : 'Dark'}
+      {theme === 'dark' ? t('light') : t('dark')}
     </button>
   );
 }

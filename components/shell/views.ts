@@ -1,40 +1,15 @@
-/** The dashboard's views, in navigation order; each is `/clusters/{cluster}/{view}`. */
+/**
+ * The dashboard's views, in navigation order; each is `/clusters/{cluster}/{view}`. Their
+ * names and summaries are messages (`Views.{slug}.label`, `Views.{slug}.summary`).
+ */
 export const VIEWS = [
-  {
-    slug: 'overview',
-    label: 'Overview',
-    summary: 'What is happening, what is blocked and why, and what you can do now.',
-  },
-  {
-    slug: 'pods',
-    label: 'Pods',
-    summary: 'Every pod with its state, owner, node and the budgets that cover it.',
-  },
-  {
-    slug: 'budgets',
-    label: 'Budgets',
-    summary: 'PodDisruptionBudgets: healthy against desired, and allowed disruptions.',
-  },
-  {
-    slug: 'retries',
-    label: 'Retries',
-    summary: 'Evictions blocked by a budget and waiting to be retried, and what is stuck and why.',
-  },
-  {
-    slug: 'timelines',
-    label: 'Timelines',
-    summary: 'The ordered facts of each pod eviction, from request to replacement Ready.',
-  },
-  {
-    slug: 'nodes',
-    label: 'Nodes',
-    summary: 'Nodes, cordons and drains, and when a node is safe to power off.',
-  },
-  {
-    slug: 'walkthroughs',
-    label: 'Walkthroughs',
-    summary: 'Guided scenarios on the embedded cluster that show eviction step by step.',
-  },
+  { slug: 'overview' },
+  { slug: 'pods' },
+  { slug: 'budgets' },
+  { slug: 'retries' },
+  { slug: 'timelines' },
+  { slug: 'nodes' },
+  { slug: 'walkthroughs' },
 ] as const;
 
 export type ViewSlug = (typeof VIEWS)[number]['slug'];

@@ -1,5 +1,7 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
+
 import { formatAbsolute, formatCountdown } from '@/lib/client/format-time';
 import { useNow } from '@/lib/client/use-now';
 
@@ -9,7 +11,9 @@ import { useNow } from '@/lib/client/use-now';
  */
 export function Countdown({ deadline, className }: { deadline: number; className?: string }) {
   const now = useNow();
-  const absolute = formatAbsolute(deadline);
+  const locale = useLocale();
+  const t = useTranslations('Time');
+  const absolute = formatAbsolute(deadline, locale);
   const isOverdue = now !== null && now > deadline;
   return (
     <time
@@ -17,7 +21,7 @@ export function Countdown({ deadline, className }: { deadline: number; className
       title={absolute}
       className={`tabular-nums ${isOverdue ? 'font-semibold text-state-failed' : ''} ${className ?? ''}`}
     >
-      {now === null ? `at ${absolute}` : formatCountdown(deadline, now)}
+      {now === null ? t('at', { time: absolute }) : formatCountdown(deadline, now, locale)}
     </time>
   );
 }

@@ -1,11 +1,12 @@
+import { useFormatter } from 'next-intl';
+
 import type { Tone } from '@/lib/client/pod-status';
 
 import { TONE_ICON, TONE_TEXT } from './tone';
 
-const count = new Intl.NumberFormat('en');
-
 /** One headline number with its meaning, for a `<dl>`; 0 is shown as 0. */
 export function Stat({ label, value, tone }: { label: string; value: number; tone?: Tone }) {
+  const format = useFormatter();
   return (
     <div className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
       <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
@@ -15,7 +16,7 @@ export function Stat({ label, value, tone }: { label: string; value: number; ton
             {TONE_ICON[tone]}
           </span>
         )}
-        {count.format(value)}
+        {format.number(value)}
       </dd>
     </div>
   );

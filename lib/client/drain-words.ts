@@ -9,8 +9,17 @@ import type {
   PlanPod,
 } from '@/lib/domain/drains';
 import type { StuckItem } from '@/lib/domain/retries';
+import { createTranslator, type useTranslations } from 'next-intl';
+
+import en from '@/messages/en.json';
 
 import type { Tone } from './pod-status';
+
+/** The `DrainWords` messages in the interface's language (`useTranslations('DrainWords')`). */
+export type DrainT = ReturnType<typeof useTranslations<'DrainWords'>>;
+
+/** English, for callers outside React and for tests: the same messages as the interface. */
+const ENGLISH: DrainT = createTranslator({ locale: 'en', messages: en, namespace: 'DrainWords' });
 
 /** A state in one word (or a few) with its colour, and what qualifies it. */
 export interface StateWords {
@@ -33,20 +42,20 @@ export const budgetRef = (namespace: string, budget: string): string =>
   budget.includes('/') ? budget : `${namespace}/${budget}`;
 
 /** A drain's state as its badge says it (ui.md: in progress blue, complete green). */
-export function drainStateWords(state: DrainState): StateWords {
+export function drainStateWords(state: DrainState, t: DrainT = ENGLISH): StateWords {
   switch (state) {
     case 'running':
-      return words('Draining', 'progress');
+      return words(t('state.running'), 'progress');
     case 'drained':
-      return words('Drained', 'waiting', 'replacements not Ready yet');
+      return words(t('state.drained'), 'waiting', t('state.drainedDetail'));
     case 'complete':
-      return words('Complete', 'healthy');
+      return words(t('state.complete'), 'healthy');
     case 'stopped':
-      return words('Stopped', 'inactive');
+      return words(t('state.stopped'), 'inactive');
     case 'timed-out':
-      return words('Timed out', 'failed');
+      return words(t('state.timedOut'), 'failed');
     case 'failed':
-      return words('Failed', 'failed');
+      return words(t('state.failed'), 'failed');
     default: {
       const unknown: never = state;
       throw new Error(`unknown drain state ${String(unknown)}`);
@@ -57,25 +66,26 @@ export function drainStateWords(state: DrainState): StateWords {
 /** Where a pod of a drain is, in the UI's words. */
 export function drainStageWords(
   pod: Pick<DrainPodView, 'namespace' | 'stage' | 'budget' | 'replaced'>,
+  t: DrainT = ENGLISH,
 ) {
   const stage: DrainStage = pod.stage;
   switch (stage) {
     case 'waiting':
       return pod.budget === null
-        ? words('Waiting', 'waiting', 'eviction not accepted yet')
-        : words('Waiting on budget', 'waiting', budgetRef(pod.namespace, pod.budget));
+        ? words(t('stage.waiting'), 'waiting', t('stage.notAccepted'))
+        : words(t('stage.waitingOnBudget'), 'waiting', budgetRef(pod.namespace, pod.budget));
     case 'accepted':
-      return words('Terminating', 'progress', 'eviction accepted');
+      return words(t('stage.terminating'), 'progress', t('stage.accepted'));
     case 'gone':
       return pod.replaced
-        ? words('Gone', 'waiting', 'replacement starting')
-        : words('Gone', 'healthy');
+        ? words(t('stage.gone'), 'waiting', t('stage.replacementStarting'))
+        : words(t('stage.gone'), 'healthy');
     case 'ready':
-      return words('Replacement ready', 'healthy');
+      return words(t('stage.replacementReady'), 'healthy');
     case 'failed':
-      return words('Failed', 'failed');
+      return words(t('stage.failed'), 'failed');
     case 'cancelled':
-      return words('Cancelled', 'inactive');
+      return words(t('stage.cancelled'), 'inactive');
     default: {
       const unknown: never = stage;
       throw new Error(`unknown drain stage ${String(unknown)}`);
@@ -83,21 +93,22 @@ export function drainStageWords(
   }
 }
 
-const SKIP_WHY: Record<NonNullable<PlanPod['skipWhy']>, string> = {
-  'deleted-long-ago': 'deleted long ago',
-  daemonset: 'DaemonSet-managed',
-  mirror: 'mirror pod (static)',
-};
-
 /** What kubectl drain does with a pod of the plan: Evict, Skip or Refuse. */
-export function planActionWords(pod: Pick<PlanPod, 'action' | 'skipWhy'>): StateWords {
+export function planActionWords(
+  pod: Pick<PlanPod, 'action' | 'skipWhy'>,
+  t: DrainT = ENGLISH,
+): StateWords {
   switch (pod.action) {
     case 'evict':
-      return words('Evict', 'progress');
+      return words(t('action.evict'), 'progress');
     case 'skip':
-      return words('Skip', 'inactive', pod.skipWhy === null ? null : SKIP_WHY[pod.skipWhy]);
+      return words(
+        t('action.skip'),
+        'inactive',
+        pod.skipWhy === null ? null : t(`skip.${pod.skipWhy}`),
+      );
     case 'refuse':
-      return words('Refuse', 'failed');
+      return words(t('action.refuse'), 'failed');
     default: {
       const unknown: never = pod.action;
       throw new Error(`unknown plan action ${String(unknown)}`);
@@ -109,24 +120,28 @@ export function planActionWords(pod: Pick<PlanPod, 'action' | 'skipWhy'>): State
  * The cluster's answer to a dry-run eviction of a pod of `namespace`; null: not asked (the pod
  * is not evicted).
  */
-export function dryRunWords(dryRun: DryRunVerdict | null, namespace: string): StateWords {
-  if (dryRun === null) return words('Not asked', 'inactive');
+export function dryRunWords(
+  dryRun: DryRunVerdict | null,
+  namespace: string,
+  t: DrainT = ENGLISH,
+): StateWords {
+  if (dryRun === null) return words(t('dryRun.notAsked'), 'inactive');
   switch (dryRun.verdict) {
     case 'would-pass':
-      return words('Would pass', 'healthy');
+      return words(t('dryRun.wouldPass'), 'healthy');
     case 'blocked':
       return words(
         dryRun.budget === null
-          ? 'Blocked by budget'
-          : `Blocked by budget ${budgetRef(namespace, dryRun.budget)}`,
+          ? t('dryRun.blocked')
+          : t('dryRun.blockedBy', { budget: budgetRef(namespace, dryRun.budget) }),
         'waiting',
       );
     case 'several-budgets':
-      return words('Several budgets: the API server answers 500', 'failed');
+      return words(t('dryRun.several'), 'failed');
     case 'other':
       return dryRun.code === null
-        ? words('No answer', 'failed')
-        : words(`The cluster answers ${dryRun.code}`, 'failed');
+        ? words(t('dryRun.noAnswer'), 'failed')
+        : words(t('dryRun.answers', { code: String(dryRun.code) }), 'failed');
     default: {
       const unknown: never = dryRun.verdict;
       throw new Error(`unknown verdict ${String(unknown)}`);
@@ -135,17 +150,23 @@ export function dryRunWords(dryRun: DryRunVerdict | null, namespace: string): St
 }
 
 /** "3 of 5": 0 stays 0. */
-export const progressText = (done: number, total: number): string => `${done} of ${total}`;
+export const progressText = (done: number, total: number, t: DrainT = ENGLISH): string =>
+  t('progress', { done, total });
 
 /** "Drain #12 — node-3" (nodes joined with commas). */
-export function drainTitle(drain: Pick<DrainView, 'id'> & { nodes: { name: string }[] }): string {
-  return `Drain #${drain.id} — ${drain.nodes.map((n) => n.name).join(', ')}`;
+export function drainTitle(
+  drain: Pick<DrainView, 'id'> & { nodes: { name: string }[] },
+  t: DrainT = ENGLISH,
+): string {
+  return t('drainTitle', {
+    id: String(drain.id),
+    nodes: drain.nodes.map((n) => n.name).join(', '),
+  });
 }
 
 /** "Drain plan for node-1, node-3". */
-export const planTitle = (nodes: readonly string[]): string => `Drain plan for ${nodes.join(', ')}`;
-
-const pods = (n: number) => `${n} pod${n === 1 ? '' : 's'}`;
+export const planTitle = (nodes: readonly string[], t: DrainT = ENGLISH): string =>
+  t('planTitle', { nodes: nodes.join(', ') });
 
 /** The pods still waiting for their eviction, grouped by the budget they wait on. */
 export interface WaitingGroup {
@@ -156,7 +177,10 @@ export interface WaitingGroup {
 }
 
 /** The waiting pods grouped by budget, the largest group first (then by name). */
-export function waitingByBudget(drainPods: readonly DrainPodView[]): WaitingGroup[] {
+export function waitingByBudget(
+  drainPods: readonly DrainPodView[],
+  t: DrainT = ENGLISH,
+): WaitingGroup[] {
   const groups = new Map<string, string[]>();
   for (const pod of drainPods) {
     if (pod.stage !== 'waiting' || pod.budget === null) continue;
@@ -169,38 +193,39 @@ export function waitingByBudget(drainPods: readonly DrainPodView[]): WaitingGrou
     .map(([budget, list]) => ({
       budget,
       pods: list,
-      text: `Waiting on budget ${budget}: ${pods(list.length)}`,
+      text: t('waitingOnBudget', { budget, count: list.length }),
     }))
     .sort((a, b) => b.pods.length - a.pods.length || a.budget.localeCompare(b.budget));
 }
 
 /** "Still pending: shop/api-xyz — The disruption budget api needs 2 healthy pods…". */
-export const leftText = (left: DrainView['left'][number]): string =>
-  `Still pending: ${left.namespace}/${left.name} — ${left.why}`;
+export const leftText = (left: DrainView['left'][number], t: DrainT = ENGLISH): string =>
+  t('stillPending', { pod: `${left.namespace}/${left.name}`, why: left.why });
 
 /** The budget simulation of a plan, per budget, in sentences. */
-export function budgetWaitWords(budget: BudgetWait): {
+export function budgetWaitWords(
+  budget: BudgetWait,
+  t: DrainT = ENGLISH,
+): {
   headline: StateWords;
   lines: string[];
   never: string | null;
 } {
   const headline = !budget.canFinish
-    ? words('Never finishes', 'failed')
+    ? words(t('budget.never'), 'failed')
     : budget.waiting > 0
-      ? words(
-          'Waits for replacements',
-          'waiting',
-          `${budget.rounds} round${budget.rounds === 1 ? '' : 's'}`,
-        )
-      : words('Room for all', 'healthy');
+      ? words(t('budget.waits'), 'waiting', t('budget.rounds', { count: budget.rounds }))
+      : words(t('budget.room'), 'healthy');
   return {
     headline,
     lines: [
-      `Allowed now: ${budget.allowedNow}`,
-      `Pods at once: ${budget.atOnce} of ${budget.pods.length}`,
-      `Pods waiting for replacements: ${budget.waiting}`,
+      t('budget.allowedNow', { count: budget.allowedNow }),
+      t('budget.atOnce', { atOnce: budget.atOnce, total: budget.pods.length }),
+      t('budget.waiting', { count: budget.waiting }),
     ],
-    never: budget.canFinish ? null : `can never finish: ${budget.why ?? 'no reason given'}`,
+    never: budget.canFinish
+      ? null
+      : t('budget.canNever', { why: budget.why ?? t('budget.noReason') }),
   };
 }
 
@@ -208,37 +233,41 @@ export function budgetWaitWords(budget: BudgetWait): {
  * When a pod's eviction passes in the budget simulation: wave 1 at once, wave n after n − 1
  * rounds of replacements become Ready, null never.
  */
-export function waveWords(wave: number | null): string {
-  if (wave === null) return 'never passes';
-  if (wave <= 1) return 'at once';
-  const rounds = wave - 1;
-  return `wave ${wave}: after ${rounds} round${rounds === 1 ? '' : 's'} of replacements`;
+export function waveWords(wave: number | null, t: DrainT = ENGLISH): string {
+  if (wave === null) return t('wave.never');
+  if (wave <= 1) return t('wave.atOnce');
+  return t('wave.after', { wave, rounds: wave - 1 });
 }
 
 /** Why Start drain is disabled; null when it is not. */
-export function startBlockedReason(plan: Pick<DrainPlan, 'canStart' | 'problems' | 'errors'>) {
+export function startBlockedReason(
+  plan: Pick<DrainPlan, 'canStart' | 'problems' | 'errors'>,
+  t: DrainT = ENGLISH,
+) {
   if (plan.canStart) return null;
   const first = plan.problems[0] ?? plan.errors[0];
-  return first === undefined
-    ? 'kubectl drain refuses some pods of this plan.'
-    : `kubectl drain refuses this plan: ${first}`;
+  return first === undefined ? t('refusesSome') : t('refuses', { first });
 }
 
 /**
  * What changed in a drain between two polls, in one sentence for a polite status region: its
  * state, and nodes that became safe to power off. null when nothing worth saying changed.
  */
-export function drainChangeWords(before: DrainView | null, after: DrainView): string | null {
+export function drainChangeWords(
+  before: DrainView | null,
+  after: DrainView,
+  t: DrainT = ENGLISH,
+): string | null {
   const sentences: string[] = [];
   if (before === null || before.state !== after.state) {
-    const state = drainStateWords(after.state);
+    const state = drainStateWords(after.state, t);
     const reason = after.reason === null ? '' : ` ${after.reason}`;
-    sentences.push(`Drain #${after.id}: ${state.label}.${reason}`);
+    sentences.push(t('changed', { id: String(after.id), state: state.label, reason }));
   }
   const wasSafe = new Set(before?.nodes.filter((n) => n.safeToPowerOff).map((n) => n.name) ?? []);
   for (const node of after.nodes) {
     if (node.safeToPowerOff && !wasSafe.has(node.name)) {
-      sentences.push(`${node.name} is safe to power off.`);
+      sentences.push(t('safe', { node: node.name }));
     }
   }
   return sentences.length === 0 ? null : sentences.join(' ');

@@ -11,7 +11,14 @@ describe('formatCountdown', () => {
     [100_400, 'overdue 0 s'],
     [103_000, 'overdue 3 s'],
   ])('at %i ms it is "%s"', (now, text) => {
-    expect(formatCountdown(deadline, now)).toBe(text);
+    expect(formatCountdown(deadline, now, 'en')).toBe(text);
+  });
+
+  it.each([
+    [70_000, '30秒後'],
+    [103_000, '3秒超過'],
+  ])('at %i ms it is "%s" in Japanese', (now, text) => {
+    expect(formatCountdown(deadline, now, 'ja')).toBe(text);
   });
 });
 

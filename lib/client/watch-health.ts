@@ -47,9 +47,20 @@ function watchesIn(health: Health, state: WatchStatus['state']): [Resource, Watc
   return ResourceSchema.options.flatMap((r) => (status[r].state === state ? [[r, status[r]]] : []));
 }
 
-function listed(watches: [Resource, WatchStatus][]): string {
+/** The summary's own words (the rest is Kubernetes kind names and the cluster's messages). */
+export interface HealthWords {
+  readonly everyWatch: string;
+  readonly connectionLost: string;
+}
+
+const ENGLISH: HealthWords = {
+  everyWatch: 'every watch',
+  connectionLost: 'the connection to Drainboard was lost',
+};
+
+function listed(watches: [Resource, WatchStatus][], words: HealthWords): string {
   const isAll = watches.length === ResourceSchema.options.length;
-  if (isAll && watches.every(([, s]) => s.message === null)) return 'every watch';
+  if (isAll && watches.every(([, s]) => s.message === null)) return words.everyWatch;
   return watches
     .map(([r, s]) =>
       s.message === null ? RESOURCE_LABELS[r] : `${RESOURCE_LABELS[r]}: ${s.message}`,
@@ -59,15 +70,16 @@ function listed(watches: [Resource, WatchStatus][]): string {
 
 /**
  * Sums up the health, worst first: the stream given up, the stream lost, not connected yet,
- * a watch reconnecting, a watch stale, a watch still listing; otherwise Live.
+ * a watch reconnecting, a watch stale, a watch still listing; otherwise Live. `words` are
+ * English unless the interface's language is given.
  */
-export function summariseHealth(health: Health): HealthSummary {
+export function summariseHealth(health: Health, words: HealthWords = ENGLISH): HealthSummary {
   const { connection, problem } = health;
   if (connection === 'error') {
     return { headline: 'Unavailable', detail: problem?.message ?? null, tone: 'failed' };
   }
   if (connection === 'reconnecting') {
-    const detail = problem?.message ?? 'the connection to Drainboard was lost';
+    const detail = problem?.message ?? words.connectionLost;
     return { headline: 'Reconnecting', detail, tone: 'waiting' };
   }
   if (connection === 'connecting' || health.watchStatus === null) {
@@ -75,11 +87,12 @@ export function summariseHealth(health: Health): HealthSummary {
   }
   const reconnecting = watchesIn(health, 'reconnecting');
   if (reconnecting.length > 0) {
-    return { headline: 'Reconnecting', detail: listed(reconnecting), tone: 'waiting' };
+    return { headline: 'Reconnecting', detail: listed(reconnecting, words), tone: 'waiting' };
   }
   const stale = watchesIn(health, 'stale');
-  if (stale.length > 0) return { headline: 'Stale', detail: listed(stale), tone: 'waiting' };
+  if (stale.length > 0) return { headline: 'Stale', detail: listed(stale, words), tone: 'waiting' };
   const syncing = watchesIn(health, 'syncing');
-  if (syncing.length > 0) return { headline: 'Syncing', detail: listed(syncing), tone: 'progress' };
+  if (syncing.length > 0)
+    return { headline: 'Syncing', detail: listed(syncing, words), tone: 'progress' };
   return { headline: 'Live', detail: null, tone: 'healthy' };
 }

@@ -23,9 +23,7 @@ export const ClusterSummarySchema = z.object({
   /** Embedded clusters only: the file for a ready `kubectl --kubeconfig …` line. */
   kubeconfigPath: z.string().optional(),
   /** An embedded cluster started at run time: a walkthrough's or a rehearsal. */
-  embedded: z
-    .object({ kind: z.enum(['walkthrough', 'rehearsal']), title: z.string() })
-    .optional(),
+  embedded: z.object({ kind: z.enum(['walkthrough', 'rehearsal']), title: z.string() }).optional(),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 

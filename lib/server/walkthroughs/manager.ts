@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { DrainView } from '@/lib/domain/drains';
+import { progressOf } from '@/lib/domain/walkthroughs';
 import type { Walkthrough, WalkthroughState } from '@/lib/domain/walkthroughs/types';
 
 import type { Clock, TimerHandle } from '../k8s/clock';
@@ -67,7 +68,7 @@ class Run {
     }, BURST_MS);
   }
 
-  /** Runs the checks of the steps not ticked yet, in order, ticking each that holds. */
+  /** Runs the checks of the steps not ticked yet, in order (progressOf), ticking each that holds. */
   async evaluate(): Promise<void> {
     const { store, clock } = this.deps;
     const run = store.walkthroughs.get(this.walkthrough.id);
@@ -79,13 +80,8 @@ class Run {
       drains: await this.deps.drains(cluster),
       startedAt: run.startedAt,
     };
-    const ticked: string[] = [];
-    for (const step of this.walkthrough.steps) {
-      if (run.done.has(step.id)) continue;
-      // A step ticks only after every step before it.
-      if (!step.check(state)) break;
-      ticked.push(step.id);
-    }
+    const done = progressOf(this.walkthrough, state, new Set(run.done.keys()));
+    const ticked = [...done].filter((step) => !run.done.has(step));
     if (ticked.length > 0) store.walkthroughs.tick(this.walkthrough.id, ticked, clock.now());
   }
 

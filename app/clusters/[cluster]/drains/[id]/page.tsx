@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { DrainPage } from '@/components/drains/drain-page';
 import { decodeParam } from '@/components/shell/views';
@@ -14,7 +15,10 @@ async function read(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster, id } = await read(params);
-  return { title: `Drain #${id ?? '?'} · ${cluster} · Drainboard` };
+  const t = await getTranslations('Drains.page');
+  return {
+    title: `${t('title', { id: id === null ? '?' : String(id) })} · ${cluster} · Drainboard`,
+  };
 }
 
 /** `/clusters/{cluster}/drains/{id}`: one drain's progress, live, with Stop drain. */

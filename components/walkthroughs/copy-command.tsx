@@ -1,0 +1,32 @@
+'use client';
+
+import { useLocale } from 'next-intl';
+import { useState } from 'react';
+
+import { BUTTON } from '../evict/buttons';
+import { WORDS } from './words';
+
+/** A ready-to-copy command, with a Copy button that says when it copied. */
+export function CopyCommand({ line }: { line: string }) {
+  const locale = useLocale();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-900">
+        <code>{line}</code>
+      </pre>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => {
+          void navigator.clipboard?.writeText(line).then(() => setCopied(true));
+        }}
+      >
+        {WORDS.copy[locale]}
+      </button>
+      <span role="status" className="text-xs">
+        {copied ? WORDS.copied[locale] : ''}
+      </span>
+    </div>
+  );
+}
