@@ -9,7 +9,7 @@ import { WORDS } from './words';
 /** A ready-to-copy command, with a Copy button that says when it copied. */
 export function CopyCommand({ line }: { line: string }) {
   const locale = useLocale();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   return (
     <div className="flex flex-wrap items-start gap-2">
       <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-900">
@@ -19,13 +19,19 @@ export function CopyCommand({ line }: { line: string }) {
         type="button"
         className={BUTTON}
         onClick={() => {
-          void navigator.clipboard?.writeText(line).then(() => setCopied(true));
+          setCopied(null);
+          // The clipboard needs a secure context; over plain HTTP it may be missing.
+          const copying = navigator.clipboard?.writeText(line) ?? Promise.reject(new Error());
+          copying.then(
+            () => setCopied('yes'),
+            () => setCopied('no'),
+          );
         }}
       >
         {WORDS.copy[locale]}
       </button>
       <span role="status" className="text-xs">
-        {copied ? WORDS.copied[locale] : ''}
+        {copied === null ? '' : copied === 'yes' ? WORDS.copied[locale] : WORDS.notCopied[locale]}
       </span>
     </div>
   );

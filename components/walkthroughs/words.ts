@@ -31,6 +31,10 @@ export const WORDS = {
   docs: { en: 'In the Kubernetes docs', ja: 'Kubernetes ドキュメント' },
   copy: { en: 'Copy', ja: 'コピー' },
   copied: { en: 'Copied', ja: 'コピーしました' },
+  notCopied: {
+    en: 'Could not copy: select the command and copy it by hand',
+    ja: 'コピーできませんでした。コマンドを選択して手でコピーしてください',
+  },
   startFirst: {
     en: 'Start the walkthrough to get its cluster and its kubectl commands.',
     ja: 'ウォークスルーを開始すると、専用クラスターと kubectl コマンドが表示されます。',

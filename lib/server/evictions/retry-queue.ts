@@ -125,10 +125,22 @@ class ClusterQueue {
     this.evaluate();
   }
 
-  /** Every entry's view into the model, so the stream has them; for a watch created later too. */
+  /**
+   * Every entry's view into the model, so the stream has them; for a watch created later too.
+   * A new watch of this cluster (an embedded cluster started again under its name) replaces the
+   * one the queue follows.
+   */
   seed(watch: ClusterWatch): void {
     const views = this.deps.attempt.store.retries.list(this.cluster, 200).reverse();
     for (const view of views) watch.model.applyRetry(view);
+    if (this.watch === undefined || this.watch === watch) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.release?.();
+    this.release = undefined;
+    this.watch = undefined;
+    this.ready = false;
+    if (this.pendingHere().length > 0) this.poke();
   }
 
   /** Publishes entry `id` as it is now on the stream. */

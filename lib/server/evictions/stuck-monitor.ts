@@ -31,9 +31,18 @@ export class StuckMonitor {
     private readonly intervalMs = STUCK_INTERVAL_MS,
   ) {}
 
-  /** Starts looking at `watch` (once), every interval while it is watching. */
+  /**
+   * Starts looking at `watch` (once), every interval while it is watching; a new watch of a
+   * known name (an embedded cluster started again under it) replaces the old one.
+   */
   attach(watch: ClusterWatch): void {
     if (this.timers.has(watch)) return;
+    for (const [old, timer] of this.timers) {
+      if (old.name !== watch.name) continue;
+      this.clock.clearTimeout(timer);
+      this.timers.delete(old);
+      this.since.delete(old);
+    }
     const tick = () => {
       if (watch.isWatching) this.itemsOf(watch);
       this.timers.set(watch, this.clock.setTimeout(tick, this.intervalMs));

@@ -40,10 +40,30 @@ export async function rehearsalRoute(
   if (problem !== null) return jsonError(400, 'invalid', problem);
   if (!deps.registry.has(cluster)) return unknownCluster(cluster);
   const name = rehearsalName(cluster);
+  // One rehearsal of a cluster at a time: a second click waits for the first.
+  const before = inFlight.get(name) ?? Promise.resolve();
+  const answer = before.then(() => rehearse(deps, cluster, name));
+  const settled = answer.then(() => undefined);
+  inFlight.set(name, settled);
+  void settled.then(() => {
+    if (inFlight.get(name) === settled) inFlight.delete(name);
+  });
+  return answer;
+}
+
+/** The rehearsals being made, by name. */
+const inFlight = new Map<string, Promise<void>>();
+
+/** Replaces the rehearsal `name` of `cluster` with a fresh copy; never throws. */
+async function rehearse(
+  deps: RehearsalRouteDeps,
+  cluster: string,
+  name: string,
+): Promise<Response> {
   try {
     const source = await deps.registry.kubeConfig(cluster);
-    await deps.live.forget(name);
-    await deps.registry.removeEmbedded(name);
+    // Removed first, so no new watch of the old copy can be made meanwhile.
+    if (await deps.registry.removeEmbedded(name)) await deps.live.forget(name);
     const copy = await deps.registry.addEmbedded(name, {
       kind: 'rehearsal',
       title: `Rehearsal of ${cluster}`,

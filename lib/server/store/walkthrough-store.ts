@@ -39,12 +39,19 @@ export class WalkthroughStore {
     })();
   }
 
-  /** Ticks steps (once each); returns those newly ticked. */
-  tick(id: string, steps: readonly string[], now: number): string[] {
+  /**
+   * Ticks steps (once each) of the run started at `startedAt`; returns those newly ticked.
+   * Nothing is ticked when the walkthrough has been started again since.
+   */
+  tick(id: string, startedAt: string, steps: readonly string[], now: number): string[] {
     const insert = this.db.prepare(
       'INSERT OR IGNORE INTO walkthrough_steps (walkthrough_id, step_id, done) VALUES (?, ?, ?)',
     );
     return this.db.transaction(() => {
+      const current = this.db
+        .prepare(`SELECT 1 FROM walkthroughs WHERE id = ? AND started = ? AND state = 'running'`)
+        .get(id, startedAt);
+      if (current === undefined) return [];
       const ticked = steps.filter((step) => insert.run(id, step, iso(now)).changes === 1);
       if (ticked.length > 0) {
         this.db.prepare('UPDATE walkthroughs SET updated = ? WHERE id = ?').run(iso(now), id);

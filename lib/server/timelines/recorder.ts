@@ -61,7 +61,7 @@ class ClusterRecorder {
   private closed = false;
 
   constructor(
-    private readonly watch: ClusterWatch,
+    readonly watch: ClusterWatch,
     private readonly store: TimelineStore,
     private readonly clock: Clock,
   ) {
@@ -424,9 +424,14 @@ export class TimelineRecorder {
     private readonly retentionMs: number,
   ) {}
 
-  /** Starts recording `watch`'s cluster (once). */
+  /**
+   * Starts recording `watch`'s cluster (once per watch). A new watch of a known name (an
+   * embedded cluster started again under it: a walkthrough reset) replaces the old one.
+   */
   attach(watch: ClusterWatch): void {
-    if (this.clusters.has(watch.name)) return;
+    const known = this.clusters.get(watch.name);
+    if (known?.watch === watch) return;
+    known?.close();
     const recorder = new ClusterRecorder(watch, this.store, this.clock);
     this.clusters.set(watch.name, recorder);
     void recorder.start();

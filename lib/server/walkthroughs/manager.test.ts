@@ -11,6 +11,7 @@ import { realClock } from '../k8s/clock';
 import { ClusterRegistry } from '../k8s/clusters';
 import { LiveClusters } from '../live/live-clusters';
 import { EvictionStore } from '../store/eviction-store';
+import { TimelineRecorder } from '../timelines/recorder';
 import { WalkthroughManager } from './manager';
 import { finishWalkthroughRoute, startWalkthroughRoute, walkthroughRoute } from './routes';
 
@@ -137,6 +138,34 @@ describe('walkthroughs', () => {
     );
     expect(await finished.json()).toMatchObject({ state: 'finished', cluster: null });
     expect(registry.has('tiny')).toBe(false);
+  }, 60_000);
+
+  it('after a reset, records the timelines of the new cluster under the same name', async () => {
+    const recorder = new TimelineRecorder(store.timelines, realClock, 86_400_000);
+    await live.observe((w) => recorder.attach(w));
+    const m = manager();
+    const podOf = async () => {
+      const kc = await registry.kubeConfig('tiny');
+      const api = kc.makeApiClient(CoreV1Api);
+      const pod = await eventually(async () => {
+        const p = await api.readNamespacedPod({ name: 'solo', namespace: 'learn' });
+        return p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') && p;
+      }, 15_000);
+      await api.deleteNamespacedPod({ name: 'solo', namespace: 'learn' });
+      return pod.metadata?.uid ?? '';
+    };
+    try {
+      await m.start(TINY);
+      const first = await podOf();
+      await eventually(() => store.timelines.get('tiny', first) !== undefined, 15_000);
+      await m.start(TINY);
+      const second = await podOf();
+      expect(second).not.toBe(first);
+      await eventually(() => store.timelines.get('tiny', second) !== undefined, 15_000);
+    } finally {
+      recorder.close();
+      await m.finish('tiny');
+    }
   }, 60_000);
 
   it('404 for an unknown walkthrough, 400 for a cross-site start', async () => {

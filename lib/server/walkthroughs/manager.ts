@@ -45,6 +45,7 @@ class Run {
   private release: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
   private timer: TimerHandle | undefined;
+  private stopped = false;
 
   constructor(
     readonly walkthrough: Walkthrough,
@@ -80,12 +81,17 @@ class Run {
       drains: await this.deps.drains(cluster),
       startedAt: run.startedAt,
     };
+    if (this.stopped) return;
     const done = progressOf(this.walkthrough, state, new Set(run.done.keys()));
     const ticked = [...done].filter((step) => !run.done.has(step));
-    if (ticked.length > 0) store.walkthroughs.tick(this.walkthrough.id, ticked, clock.now());
+    // Only into the run this state is of: a reset meanwhile started another.
+    if (ticked.length > 0) {
+      store.walkthroughs.tick(this.walkthrough.id, run.startedAt, ticked, clock.now());
+    }
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     this.release?.();
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
@@ -100,6 +106,8 @@ class Run {
  */
 export class WalkthroughManager {
   private readonly runs = new Map<string, Run>();
+  /** The start or finish of each walkthrough in progress, so they never overlap. */
+  private readonly busy = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: WalkthroughDeps) {}
 
@@ -108,8 +116,27 @@ export class WalkthroughManager {
     return this.deps.walkthroughs.find((w) => w.id === id);
   }
 
+  /** Runs `work` after every earlier start or finish of walkthrough `id` has ended. */
+  private serially<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const before = this.busy.get(id) ?? Promise.resolve();
+    const after = before.then(work, work);
+    const settled = after.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.busy.set(id, settled);
+    void settled.then(() => {
+      if (this.busy.get(id) === settled) this.busy.delete(id);
+    });
+    return after;
+  }
+
   /** (Re)starts a walkthrough on a fresh cluster; its earlier ticks are forgotten. */
-  async start(walkthrough: Walkthrough): Promise<WalkthroughRunView> {
+  start(walkthrough: Walkthrough): Promise<WalkthroughRunView> {
+    return this.serially(walkthrough.id, () => this.startNow(walkthrough));
+  }
+
+  private async startNow(walkthrough: Walkthrough): Promise<WalkthroughRunView> {
     const { id } = walkthrough;
     await this.removeCluster(id);
     const now = this.deps.clock.now();
@@ -129,15 +156,20 @@ export class WalkthroughManager {
     this.runs.set(id, run);
     run.follow();
     await watch.whenSynced(SYNC_TIMEOUT_MS);
-    await run.evaluate();
+    // Its cluster runs: a first look that fails only waits for the next change.
+    await run.evaluate().catch((e: unknown) => {
+      console.error(`drainboard: walkthrough ${id}: checks failed:`, e);
+    });
     return this.view(id);
   }
 
   /** Finishes a walkthrough: its cluster stopped and removed, its ticks kept. */
-  async finish(id: string): Promise<WalkthroughRunView> {
-    await this.removeCluster(id);
-    this.deps.store.walkthroughs.finish(id, this.deps.clock.now());
-    return this.view(id);
+  finish(id: string): Promise<WalkthroughRunView> {
+    return this.serially(id, async () => {
+      await this.removeCluster(id);
+      this.deps.store.walkthroughs.finish(id, this.deps.clock.now());
+      return this.view(id);
+    });
   }
 
   /** A walkthrough's run as it is now (its checks run first while it runs). */
@@ -167,11 +199,12 @@ export class WalkthroughManager {
     };
   }
 
+  /** Stops following a walkthrough and removes its cluster (only an embedded one of ours). */
   private async removeCluster(id: string): Promise<void> {
     this.runs.get(id)?.stop();
     this.runs.delete(id);
-    await this.deps.live.forget(id);
-    await this.deps.registry.removeEmbedded(id);
+    // Removed first, so no new watch of the dead cluster can be made meanwhile.
+    if (await this.deps.registry.removeEmbedded(id)) await this.deps.live.forget(id);
   }
 
   /** Stops following every walkthrough (their clusters stop with the registry). */
