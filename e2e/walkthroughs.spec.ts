@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { kubectlEnv } from '../lib/sim/testing';
 import { EvictPage, evictDialog } from './pages/evict';
 import { expect, test } from './fixtures';
 
@@ -6,7 +9,8 @@ import { expect, test } from './fixtures';
  * Walkthroughs as a learner does them, in English, each on its own embedded cluster named
  * after it: 1 — open the Evict dialog (its dry run ticks the first step), evict, and wait for
  * the timeline to end with the replacement Ready; 2 — a first eviction passes, a second gets the
- * budget's 429, and the same pod, with "Keep retrying", passes once the replacement is Ready.
+ * budget's 429, and the same pod, with "Keep retrying", passes once the replacement is Ready;
+ * 3 — two budgets: the 500, the shown `kubectl patch` run as shown, then the eviction passes.
  * Finishing removes the walkthrough's cluster.
  */
 
@@ -99,4 +103,41 @@ test('walkthrough 2, a budget that allows one: 201, then 429, then it passes whe
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByText('Finished', { exact: true })).toBeVisible();
   expect(await sim.evictions()).toEqual(untouched);
+});
+
+/** Runs a step's kubectl line exactly as the page shows it, in a shell. */
+async function runShown(page: Page, step: string, home: string): Promise<void> {
+  const line = await page.getByRole('article', { name: step }).locator('code').textContent();
+  expect(line).toMatch(/^kubectl --kubeconfig \S+ /);
+  await promisify(execFile)('bash', ['-c', line ?? ''], { env: kubectlEnv(home), timeout: 30_000 });
+}
+
+test('walkthrough 3, two budgets select one pod: 500, the selector fixed with kubectl, then 201', async ({
+  page,
+  env,
+}) => {
+  test.setTimeout(120_000);
+  const progress = await startWalkthrough(page, 'Two budgets, one pod: 500', 'two-budgets');
+  await expect(progress).toHaveAttribute('aria-valuenow', '1', { timeout: 30_000 });
+
+  await page.goto('/clusters/two-budgets/pods?namespace=learn');
+  const buttons = page.getByRole('button', { name: /^Evict learn\/api-/ });
+  await expect(buttons).toHaveCount(2);
+  const pod = ((await buttons.first().getAttribute('aria-label')) ?? '').replace(
+    'Evict learn/',
+    '',
+  );
+  await evictFromRow(page, pod, false, 'Several budgets select this pod');
+
+  await page.goto('/walkthroughs/two-budgets');
+  await expect(progress).toHaveAttribute('aria-valuenow', '2', { timeout: 20_000 });
+  await runShown(page, 'Narrow the backend budget', env.workDir);
+  await expect(progress).toHaveAttribute('aria-valuenow', '3', { timeout: 20_000 });
+
+  await page.goto('/clusters/two-budgets/pods?namespace=learn');
+  await evictFromRow(page, pod, false, 'Evicted');
+  await page.goto('/walkthroughs/two-budgets');
+  await expect(progress).toHaveAttribute('aria-valuenow', '4', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByText('Finished', { exact: true })).toBeVisible();
 });
