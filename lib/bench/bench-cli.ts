@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { fmt } from '../sim/bench/bench-kit';
-import { agent } from './http';
-import { onExit, prepareBuild, print } from './retries-run';
+import { agent, wallNow } from './http';
+import { EvictionProxy } from './retries-proxy';
+import { onExit, prepareBuild, print, seconds, type Cleanups } from './retries-run';
 
 /**
  * What `bench:retries` and `bench:drain` share: the two tools compared, the command line, the
@@ -101,4 +102,38 @@ export async function runEach<R>(
     onExit.delete(removeDir);
   }
   return results;
+}
+
+/** What a run's scenario gives: its cluster and the pods Ready on the drained node. */
+interface Scenario<P> {
+  cluster: { url: string; kubeconfig(): string; stop(): Promise<void> };
+  pods: P;
+}
+
+/**
+ * A fresh scenario (`start`) behind a new eviction proxy, with a kubeconfig of the proxy's
+ * address and a directory of the tool's own; all stopped by `cleanups`.
+ */
+export async function freshRun<P extends { size: number }>(
+  tool: Tool,
+  dir: string,
+  cleanups: Cleanups,
+  start: () => Promise<Scenario<P>>,
+  node: string,
+) {
+  const t0 = wallNow();
+  const { cluster, pods } = await start();
+  cleanups.add(() => cluster.stop());
+  const proxy = await EvictionProxy.start(cluster.url);
+  cleanups.add(() => proxy.stop());
+  const kubeconfig = join(dir, `${tool}.kubeconfig`);
+  await writeFile(kubeconfig, cluster.kubeconfig().replace(cluster.url, proxy.url), {
+    mode: 0o600,
+  });
+  print(
+    `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${node} after ${seconds(t0)}`,
+  );
+  const toolDir = join(dir, tool);
+  await mkdir(toolDir, { recursive: true });
+  return { clusterUrl: cluster.url, pods, proxy, kubeconfig, toolDir };
 }

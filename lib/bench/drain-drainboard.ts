@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-
 import { isDrainOver, type DrainRequestInput, type DrainView } from '../domain/drains';
-import { startDashboard, type DashboardProcess } from './dashboard';
+import type { DashboardProcess } from './dashboard';
 import { DRAIN_TIMEOUT_MS, SETTLE_TIMEOUT_MS, type DrainContext, type ToolMark } from './drain-run';
 import { call, json, sleep, wallNow } from './http';
-import { CLUSTER, warmUp } from './retries-drainboard';
-import { killGroup, onExit, print, seconds } from './retries-run';
+import { CLUSTER, startFor, warmUp } from './retries-drainboard';
+import { print, seconds } from './retries-run';
 import { DRAINED_NODE } from './retries-scenario';
 
 /**
@@ -25,23 +23,6 @@ export const DRAIN_REQUEST: DrainRequestInput = {
   deleteEmptyDirData: true,
   force: true,
 };
-
-/** `next start` on the run's kubeconfig, stopped by the run's clean-up (or at exit). */
-async function startFor(root: string, ctx: DrainContext): Promise<DashboardProcess> {
-  const dashboard = await startDashboard(root, {
-    KUBECONFIG: ctx.kubeconfig,
-    DRAINBOARD_DEMO: 'off',
-    DRAINBOARD_DATA_DIR: join(ctx.dir, 'data'),
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
-  const lastResort = (): void => killGroup(dashboard.pid);
-  onExit.add(lastResort);
-  ctx.cleanups.add(async () => {
-    await dashboard.stop();
-    onExit.delete(lastResort);
-  });
-  return dashboard;
-}
 
 const counts = (v: DrainView): string => {
   const c = v.counts;

@@ -23,8 +23,6 @@
  * every replacement Ready; eviction requests by code, pod DELETEs and repeated evictions from
  * the cluster's `/metrics`. Exits 1 if a run fails; a goal missed is printed as FAIL only.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expectOk, fmt, int } from '../sim/bench/bench-kit';
@@ -44,10 +42,16 @@ import {
 import { DRAIN_TIMEOUT_MS, SETTLE_TIMEOUT_MS, type DrainContext } from './drain-run';
 import { DRAINED_NODE, startDrainScenario, WORKLOADS } from './drain-scenario';
 import { DrainObserver } from './drain-watch';
-import { parseBenchArgs, printMachine, runEach, runnableTools, type Tool } from './bench-cli';
+import {
+  freshRun,
+  parseBenchArgs,
+  printMachine,
+  runEach,
+  runnableTools,
+  type Tool,
+} from './bench-cli';
 import { call, wallNow } from './http';
-import { EvictionProxy } from './retries-proxy';
-import { Cleanups, print, seconds } from './retries-run';
+import { Cleanups, print } from './retries-run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The hard stop if something hangs, counted after any build. */
@@ -62,22 +66,15 @@ async function simCounters(url: string): Promise<SimCounters> {
 async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
   const cleanups = new Cleanups();
   try {
-    const t0 = wallNow();
-    const { cluster, pods } = await startDrainScenario();
-    cleanups.add(() => cluster.stop());
-    const proxy = await EvictionProxy.start(cluster.url);
-    cleanups.add(() => proxy.stop());
-    const kubeconfig = join(dir, `${tool}.kubeconfig`);
-    await writeFile(kubeconfig, cluster.kubeconfig().replace(cluster.url, proxy.url), {
-      mode: 0o600,
-    });
-    print(
-      `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${DRAINED_NODE} after ${seconds(t0)}`,
+    const { clusterUrl, pods, proxy, kubeconfig, toolDir } = await freshRun(
+      tool,
+      dir,
+      cleanups,
+      startDrainScenario,
+      DRAINED_NODE,
     );
-    const toolDir = join(dir, tool);
-    await mkdir(toolDir, { recursive: true });
-    const before = await simCounters(cluster.url);
-    const observer = await DrainObserver.open(cluster.url, pods);
+    const before = await simCounters(clusterUrl);
+    const observer = await DrainObserver.open(clusterUrl, pods);
     cleanups.add(() => observer.close());
     let startedAt = NaN;
     const ctx: DrainContext = {
@@ -87,7 +84,7 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
     const marks = await (tool === 'Drainboard'
       ? runDrainboardDrain(ROOT, ctx)
       : runKubectlDrain(ctx));
-    const counters = counterDelta(await simCounters(cluster.url), before);
+    const counters = counterDelta(await simCounters(clusterUrl), before);
     const o = observer.observations(startedAt);
     if (timeline) for (const line of timelineLines(o, proxy.answers)) print(line);
     const requests = [...counters.evictions.values()].reduce((n, v) => n + v, 0);

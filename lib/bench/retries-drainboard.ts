@@ -90,7 +90,10 @@ export async function retriesSettled(
 }
 
 /** `next start` on the run's kubeconfig, stopped by the run's clean-up (or at exit). */
-async function startFor(root: string, ctx: RunContext): Promise<DashboardProcess> {
+export async function startFor(
+  root: string,
+  ctx: Pick<RunContext, 'kubeconfig' | 'dir' | 'cleanups'>,
+): Promise<DashboardProcess> {
   const dashboard = await startDashboard(root, {
     KUBECONFIG: ctx.kubeconfig,
     DRAINBOARD_DEMO: 'off',

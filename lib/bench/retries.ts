@@ -24,19 +24,23 @@
  * cluster's `/metrics`; blocked pod-minutes and the retries sent while blocked from the proxy.
  * Exits 1 if a run does not complete or a pod is evicted twice; a goal missed is only printed.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expectOk, fmt, int } from '../sim/bench/bench-kit';
-import { parseBenchArgs, printMachine, runEach, runnableTools, type Tool } from './bench-cli';
+import {
+  freshRun,
+  parseBenchArgs,
+  printMachine,
+  runEach,
+  runnableTools,
+  type Tool,
+} from './bench-cli';
 import { call, wallNow } from './http';
 import { runDrainboard } from './retries-drainboard';
 import { figures } from './retries-figures';
 import { runKubectl } from './retries-kubectl';
-import { EvictionProxy } from './retries-proxy';
 import { printGoals, printSummary, printTimeline, type ToolResult } from './retries-report';
-import { Cleanups, print, RUN_TIMEOUT_MS, seconds, type RunContext } from './retries-run';
+import { Cleanups, print, RUN_TIMEOUT_MS, type RunContext } from './retries-run';
 import { CYCLE_S, DRAINED_NODE, REPLICAS, startScenario } from './retries-scenario';
 import { ClusterObserver } from './retries-watch';
 
@@ -59,30 +63,17 @@ async function simCounters(url: string): Promise<{ requests: number; repeated: n
   };
 }
 
-/** A fresh scenario behind a new proxy, and a kubeconfig of the proxy's address. */
-async function prepare(tool: Tool, dir: string, cleanups: Cleanups) {
-  const t0 = wallNow();
-  const { cluster, pods } = await startScenario();
-  cleanups.add(() => cluster.stop());
-  const proxy = await EvictionProxy.start(cluster.url);
-  cleanups.add(() => proxy.stop());
-  const kubeconfig = join(dir, `${tool}.kubeconfig`);
-  await writeFile(kubeconfig, cluster.kubeconfig().replace(cluster.url, proxy.url), {
-    mode: 0o600,
-  });
-  print(
-    `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${DRAINED_NODE} after ${seconds(t0)}`,
-  );
-  const toolDir = join(dir, tool);
-  await mkdir(toolDir, { recursive: true });
-  return { clusterUrl: cluster.url, pods, proxy, kubeconfig, toolDir };
-}
-
 /** One tool's run on its own cluster, measured; everything it started is stopped after. */
 async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
   const cleanups = new Cleanups();
   try {
-    const { clusterUrl, pods, proxy, kubeconfig, toolDir } = await prepare(tool, dir, cleanups);
+    const { clusterUrl, pods, proxy, kubeconfig, toolDir } = await freshRun(
+      tool,
+      dir,
+      cleanups,
+      startScenario,
+      DRAINED_NODE,
+    );
     const before = await simCounters(clusterUrl);
     const observer = await ClusterObserver.open(clusterUrl, pods);
     cleanups.add(() => observer.close());
