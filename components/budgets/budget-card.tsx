@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import type { BudgetCard } from '@/lib/client/budget-cards';
-import { needsHas } from '@/lib/domain/budgets';
+import { budgetStateText, needsHasText } from '@/lib/client/budget-words';
 
 import { StatusBadge } from '../ui/status-badge';
 import { TONE_TEXT } from '../ui/tone';
@@ -41,8 +41,10 @@ export const BudgetCardView = memo(function BudgetCardView({
   cluster: string;
   card: BudgetCard;
 }) {
+  const t = useTranslations('BudgetWords');
   const { budget } = card;
   const id = `budget-${budget.uid}`;
+  const { headline, detail } = budgetStateText(budget, t);
   return (
     <article
       aria-labelledby={id}
@@ -52,10 +54,10 @@ export const BudgetCardView = memo(function BudgetCardView({
         <h2 id={id} className="font-mono text-lg font-semibold">
           {budget.namespace}/{budget.name}
         </h2>
-        <StatusBadge tone={card.tone} label={card.headline} />
+        <StatusBadge tone={card.tone} label={headline} />
       </header>
       <Headline card={card} />
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">{card.detail}</p>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{detail}</p>
       <BudgetGauge card={card} />
       <BudgetFacts card={card} />
       <BudgetLints id={id} lints={card.lints} />
@@ -63,7 +65,7 @@ export const BudgetCardView = memo(function BudgetCardView({
         <WhyBlocked
           id={id}
           blockedBy={card.blockedBy}
-          needsHas={needsHas(budget)}
+          needsHas={needsHasText(budget, t)}
           podCount={card.pods.length}
         />
       )}

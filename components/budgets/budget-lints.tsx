@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 
+import { lintText } from '@/lib/client/budget-words';
 import type { BudgetLint } from '@/lib/domain/budget-lints';
 
 import { StatusBadge } from '../ui/status-badge';
@@ -7,6 +8,7 @@ import { StatusBadge } from '../ui/status-badge';
 /** A budget's lints, each with why it matters and what to do about it. */
 export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetLint[] }) {
   const t = useTranslations('Budgets.lints');
+  const tw = useTranslations('BudgetWords');
   if (lints.length === 0) return null;
   const heading = `${id}-lints`;
   return (
@@ -17,6 +19,7 @@ export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetL
       <ul className="space-y-2">
         {lints.map((lint) => {
           const title = `${id}-lint-${lint.code}`;
+          const { explanation, fix } = lintText(lint, tw);
           return (
             <li
               key={lint.code}
@@ -32,10 +35,10 @@ export function BudgetLints({ id, lints }: { id: string; lints: readonly BudgetL
                   {t(`codes.${lint.code}`)}
                 </span>
               </p>
-              <p>{lint.explanation}</p>
+              <p>{explanation}</p>
               <p>
                 <span className="font-semibold">{t('fix')}</span>
-                {lint.fix}{' '}
+                {fix}{' '}
                 <a
                   href={lint.docs}
                   target="_blank"

@@ -22,7 +22,10 @@ function PodItem({
   isDisrupted: boolean;
 }) {
   const t = useTranslations('Budgets.pods');
+  const tw = useTranslations('BudgetWords');
   const status = podStatus(pod);
+  // podStatus says "Not ready" of a Running pod that is not Ready; its other reasons are Kubernetes'.
+  const reason = status.reason === 'Not ready' ? tw('podNotReady') : status.reason;
   return (
     <li className="flex flex-wrap items-center gap-2">
       <Link
@@ -31,7 +34,7 @@ function PodItem({
       >
         {pod.name}
       </Link>
-      <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+      <StatusBadge tone={status.tone} label={status.state} detail={reason} />
       <span className="text-xs">{pod.isReady ? t('ready') : t('notReady')}</span>
       {isDisrupted ? <span className="text-xs">{t('accepted')}</span> : null}
     </li>

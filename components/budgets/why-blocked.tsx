@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 
 import type { BlockedBy } from '@/lib/client/budget-cards';
-import { CONSUMER_WORDS } from '@/lib/domain/budget-consumers';
+import { consumerText, remedyText } from '@/lib/client/budget-words';
 
 /** The pods consuming a budget that allows 0 disruptions, and the ways past it. */
 export function WhyBlocked({
@@ -18,6 +18,8 @@ export function WhyBlocked({
   needsHas: string;
 }) {
   const t = useTranslations('Budgets.why');
+  const tb = useTranslations('BudgetWords');
+  const tr = useTranslations('RemedyWords');
   const heading = `${id}-why`;
   const { consumers, options } = blockedBy;
   return (
@@ -40,22 +42,25 @@ export function WhyBlocked({
         <ul aria-label={t('consuming')} className="list-disc space-y-0.5 pl-5">
           {consumers.map(({ pod, reason }) => (
             <li key={pod.uid}>
-              <span className="font-mono">{pod.name}</span> — {CONSUMER_WORDS[reason]}
+              <span className="font-mono">{pod.name}</span> — {consumerText(reason, tb)}
             </li>
           ))}
         </ul>
       )}
       <h4 className="font-semibold">{t('whatYouCanDo')}</h4>
       <ol aria-label={t('options')} className="list-decimal space-y-1 pl-5">
-        {options.map((option) => (
-          <li key={option.code}>
-            <span className="font-medium">{option.title}</span>
-            {option.pods.length > 0 ? (
-              <span className="font-mono text-xs"> ({option.pods.join(', ')})</span>
-            ) : null}
-            : <span className="text-zinc-700 dark:text-zinc-300">{option.consequence}</span>
-          </li>
-        ))}
+        {options.map((option) => {
+          const { title, consequence } = remedyText(option, tr);
+          return (
+            <li key={option.code}>
+              <span className="font-medium">{title}</span>
+              {option.pods.length > 0 ? (
+                <span className="font-mono text-xs"> ({option.pods.join(', ')})</span>
+              ) : null}
+              : <span className="text-zinc-700 dark:text-zinc-300">{consequence}</span>
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 
 import { accessQuery, invalidatePod, postEviction } from '@/lib/client/evictions';
@@ -33,6 +34,8 @@ export function BulkEvictDialog({
   pods: readonly PodView[];
   onClose: () => void;
 }) {
+  const t = useTranslations('BulkEvict');
+  const evictT = useTranslations('EvictWords');
   const client = useQueryClient();
   const denied = useDeniedNamespaces(cluster, pods);
   const [items, setItems] = useState<ReadonlyMap<string, BulkItem>>(new Map());
@@ -45,24 +48,25 @@ export function BulkEvictDialog({
     setItems((current) => new Map(current).set(uid, item));
   const send = async (body: EvictionRequest) => {
     setIsSending(true);
-    const allowed = targets.filter((t) => !denied.has(t.namespace));
-    for (const t of targets.filter((t) => denied.has(t.namespace))) {
-      const message = `Not sent: you lack the permission create pods/eviction in namespace ${t.namespace}.`;
-      record(t.uid, { state: 'skipped', message });
+    const allowed = targets.filter((target) => !denied.has(target.namespace));
+    for (const target of targets.filter((each) => denied.has(each.namespace))) {
+      const message = t('notSent', { namespace: target.namespace });
+      record(target.uid, { state: 'skipped', message });
     }
-    await evictEach(allowed, (t) => postEviction(t, { ...body, uid: t.uid }), record);
-    await Promise.all(targets.map((t) => invalidatePod(client, t)));
+    await evictEach(
+      allowed,
+      (target) => postEviction(target, { ...body, uid: target.uid }),
+      record,
+    );
+    await Promise.all(targets.map((target) => invalidatePod(client, target)));
     setIsSending(false);
   };
-  const label = `Evict ${pods.length} ${pods.length === 1 ? 'pod' : 'pods'}`;
+  const label = t('title', { count: pods.length });
   // One run per dialog: sending again would evict the replacements' siblings by surprise.
   const isSent = items.size > 0;
   return (
     <ModalDialog title={label} onClose={onClose}>
-      <p className="text-sm">
-        Each pod gets its own eviction and its own outcome: a budget that refuses one does not stop
-        the others.
-      </p>
+      <p className="text-sm">{t('intro')}</p>
       <BulkPodList cluster={cluster} pods={pods} items={items} />
       <EvictForm
         uid={pods[0]?.uid ?? 'none'}
@@ -71,17 +75,17 @@ export function BulkEvictDialog({
         isAllowed={!isSent && denied.size < new Set(pods.map((p) => p.namespace)).size}
         note={
           isSent
-            ? 'Sent. Close this dialog and select the pods again to evict again.'
+            ? t('sent')
             : denied.size === 0
               ? null
-              : `Not allowed in ${[...denied].join(', ')}: those pods are skipped.`
+              : t('notAllowed', { namespaces: [...denied].join(t('separator')) })
         }
         isSending={isSending}
         onSubmit={(body) => void send(body)}
       />
       {items.size > 0 && !isSending ? (
         <p role="status" className="text-sm font-medium">
-          Done: {bulkSummary(items.values())}.
+          {t('done', { summary: bulkSummary(items.values(), evictT) })}
         </p>
       ) : null}
     </ModalDialog>

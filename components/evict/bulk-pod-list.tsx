@@ -1,33 +1,35 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
+import { forecastText } from '@/lib/client/budget-words';
 import type { BulkItem } from '@/lib/client/evictions-bulk';
 import { evictionContext } from '@/lib/client/evictions-context';
 import { useLiveCluster } from '@/lib/client/live';
 import { useNow } from '@/lib/client/use-now';
-import { forecastWords } from '@/lib/domain/eviction-forecast';
 import type { PodView } from '@/lib/domain/views';
 
 import { Notice } from '../ui/notice';
 import { OutcomePanel } from './outcome-panel';
 
 function ItemResult({ item, podRef }: { item: BulkItem | undefined; podRef: string }) {
+  const t = useTranslations('BulkEvict');
   if (item === undefined) return null;
   switch (item.state) {
     case 'sending':
-      return <Notice tone="progress" title="Evicting…" />;
+      return <Notice tone="progress" title={t('evicting')} />;
     case 'answered':
-      return <OutcomePanel answer={item.answer} label={`Result for ${podRef}`} />;
+      return <OutcomePanel answer={item.answer} label={t('result', { ref: podRef })} />;
     case 'failed':
       return (
-        <Notice tone="failed" title={`No answer for ${podRef}`}>
+        <Notice tone="failed" title={t('noAnswer', { ref: podRef })}>
           {item.message}
         </Notice>
       );
     case 'skipped':
       return (
-        <Notice tone="inactive" title={`Not sent for ${podRef}`}>
+        <Notice tone="inactive" title={t('skipped', { ref: podRef })}>
           {item.message}
         </Notice>
       );
@@ -48,6 +50,8 @@ export function BulkPodList({
   pods: readonly PodView[];
   items: ReadonlyMap<string, BulkItem>;
 }) {
+  const t = useTranslations('BulkEvict');
+  const forecastT = useTranslations('ForecastWords');
   const state = useLiveCluster(cluster).state;
   const now = useNow() ?? 0;
   const forecasts = useMemo(
@@ -55,13 +59,13 @@ export function BulkPodList({
       new Map(
         pods.map((p) => [
           p.uid,
-          state === null ? null : forecastWords(evictionContext(state, p, now).forecast),
+          state === null ? null : forecastText(evictionContext(state, p, now).forecast, forecastT),
         ]),
       ),
-    [pods, state, now],
+    [pods, state, now, forecastT],
   );
   return (
-    <ul aria-label="Pods to evict" className="space-y-3">
+    <ul aria-label={t('list')} className="space-y-3">
       {pods.map((pod) => {
         const ref = `${pod.namespace}/${pod.name}`;
         return (

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
+import { forecastText } from '@/lib/client/budget-words';
 import { useEvictPod } from '@/lib/client/evictions';
 import { evictionContext, whyBlocked } from '@/lib/client/evictions-context';
 import type { PodTarget } from '@/lib/client/evictions-request';
@@ -11,7 +12,6 @@ import { useLiveCluster } from '@/lib/client/live';
 import { podStatus } from '@/lib/client/pod-status';
 import type { LiveState } from '@/lib/client/live-state';
 import { useNow } from '@/lib/client/use-now';
-import { forecastWords } from '@/lib/domain/eviction-forecast';
 import type { PodView } from '@/lib/domain/views';
 
 import { Notice } from '../ui/notice';
@@ -45,17 +45,19 @@ function PodNow({ pod, isGone }: { pod: PodView; isGone: boolean }) {
 
 function Before({ state, pod, now }: { state: LiveState; pod: PodView; now: number }) {
   const t = useTranslations('Evict');
+  const tf = useTranslations('ForecastWords');
   const context = useMemo(() => evictionContext(state, pod, now), [state, pod, now]);
   const isMisconfigured = context.forecast.kind === 'multiple-budgets';
+  const forecast = forecastText(context.forecast, tf);
   return (
     <section aria-label={t('before')} className="space-y-3">
       <PodBudgets budgets={context.budgets} />
       {isMisconfigured ? (
         <Notice tone="failed" title={t('severalBudgets')}>
-          {forecastWords(context.forecast)}
+          {forecast}
         </Notice>
       ) : (
-        <p className="text-sm">{forecastWords(context.forecast)}</p>
+        <p className="text-sm">{forecast}</p>
       )}
       <LintList lints={context.lints} />
     </section>

@@ -37,7 +37,8 @@ function RetriesLink() {
  */
 export function OutcomePanel({ answer, label }: { answer: ActionAnswer; label: string }) {
   const t = useTranslations('Evict');
-  const words = outcomeWords(answer);
+  const wordsT = useTranslations('EvictWords');
+  const words = outcomeWords(answer, wordsT);
   return (
     <div
       role={words.tone === 'failed' ? 'alert' : 'status'}

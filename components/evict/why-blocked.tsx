@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
+import { consumerText, needsHasText, remedyText } from '@/lib/client/budget-words';
 import type { PodTarget } from '@/lib/client/evictions-request';
 import type { WhyBlocked } from '@/lib/client/evictions-context';
-import { CONSUMER_WORDS } from '@/lib/domain/budget-consumers';
-import { needsHas } from '@/lib/domain/budgets';
 
 import { DeletePod } from './delete-pod';
 
@@ -12,6 +13,8 @@ import { DeletePod } from './delete-pod';
  * it with their consequences, gentlest first; deleting the pod directly comes last.
  */
 export function WhyBlockedPanel({ why, target }: { why: WhyBlocked; target: PodTarget }) {
+  const t = useTranslations('BudgetWords');
+  const tr = useTranslations('RemedyWords');
   const { budget, consumers, options } = why;
   return (
     <section
@@ -19,34 +22,42 @@ export function WhyBlockedPanel({ why, target }: { why: WhyBlocked; target: PodT
       className="space-y-3 rounded-md border border-state-waiting p-3 text-sm"
     >
       <h3 id="why-blocked" className="font-semibold">
-        Why blocked
+        {t('why.title')}
       </h3>
       <p>
-        Budget <span className="font-mono">{budget.name}</span> allows {budget.disruptionsAllowed}{' '}
-        disruptions now: it {needsHas(budget)} (of {budget.expectedPods} expected pods).
+        {t.rich('why.allows', {
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          name: budget.name,
+          allowed: budget.disruptionsAllowed,
+          needsHas: needsHasText(budget, t),
+          expected: budget.expectedPods,
+        })}
       </p>
       {consumers.length === 0 ? (
-        <p>No selected pod is unhealthy or terminating: the budget is at its limit.</p>
+        <p>{t('why.noConsumers')}</p>
       ) : (
-        <ul aria-label="Pods consuming the budget" className="list-disc space-y-0.5 pl-5">
+        <ul aria-label={t('why.consuming')} className="list-disc space-y-0.5 pl-5">
           {consumers.map((c) => (
             <li key={c.pod.uid}>
-              <span className="font-mono">{c.pod.name}</span>: {CONSUMER_WORDS[c.reason]}
+              <span className="font-mono">{c.pod.name}</span>: {consumerText(c.reason, t)}
             </li>
           ))}
         </ul>
       )}
-      <ol aria-label="Options" className="list-decimal space-y-2 pl-5">
-        {options.map((option) => (
-          <li key={option.code}>
-            <p className="font-medium">{option.title}</p>
-            <p>{option.consequence}</p>
-            {option.pods.length > 0 ? (
-              <p className="font-mono text-xs">{option.pods.join(', ')}</p>
-            ) : null}
-            {option.code === 'delete-pod' ? <DeletePod target={target} /> : null}
-          </li>
-        ))}
+      <ol aria-label={t('why.options')} className="list-decimal space-y-2 pl-5">
+        {options.map((option) => {
+          const { title, consequence } = remedyText(option, tr);
+          return (
+            <li key={option.code}>
+              <p className="font-medium">{title}</p>
+              <p>{consequence}</p>
+              {option.pods.length > 0 ? (
+                <p className="font-mono text-xs">{option.pods.join(', ')}</p>
+              ) : null}
+              {option.code === 'delete-pod' ? <DeletePod target={target} /> : null}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

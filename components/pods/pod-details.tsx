@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { PodView } from '@/lib/domain/views';
 
 import { Age } from '../ui/age';
@@ -7,14 +9,15 @@ const td = 'px-2 py-1 text-sm';
 
 /** The pod's containers: readiness, state and restarts, with the last exit code. */
 export function ContainerTable({ pod }: { pod: PodView }) {
+  const t = useTranslations('Pod.containers');
   return (
-    <table aria-label="Containers" className="w-full border-collapse">
+    <table aria-label={t('label')} className="w-full border-collapse">
       <thead className="border-b border-zinc-300 dark:border-zinc-700">
         <tr>
-          <th className={th}>Container</th>
-          <th className={th}>Ready</th>
-          <th className={th}>State</th>
-          <th className={th}>Restarts</th>
+          <th className={th}>{t('container')}</th>
+          <th className={th}>{t('ready')}</th>
+          <th className={th}>{t('state')}</th>
+          <th className={th}>{t('restarts')}</th>
         </tr>
       </thead>
       <tbody>
@@ -23,12 +26,14 @@ export function ContainerTable({ pod }: { pod: PodView }) {
             <th scope="row" className={`${td} text-left font-mono font-normal`}>
               {c.name}
             </th>
-            <td className={td}>{c.isReady ? 'Ready' : 'Not ready'}</td>
+            <td className={td}>{c.isReady ? t('isReady') : t('notReady')}</td>
             <td className={td}>
               {c.state}
               {c.reason === null ? '' : ` · ${c.reason}`}
-              {c.exitCode === null ? '' : ` · exit ${c.exitCode}`}
-              {c.lastExitCode === null ? '' : ` (last exit ${c.lastExitCode})`}
+              {c.exitCode === null ? '' : ` · ${t('exit', { code: String(c.exitCode) })}`}
+              {c.lastExitCode === null
+                ? ''
+                : ` (${t('lastExit', { code: String(c.lastExitCode) })})`}
             </td>
             <td className={`${td} tabular-nums`}>{c.restartCount}</td>
           </tr>
@@ -44,9 +49,10 @@ export function ContainerTable({ pod }: { pod: PodView }) {
  * @see https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions
  */
 export function ConditionList({ pod }: { pod: PodView }) {
-  if (pod.conditions.length === 0) return <p className="text-sm">No conditions reported.</p>;
+  const t = useTranslations('Pod.conditions');
+  if (pod.conditions.length === 0) return <p className="text-sm">{t('none')}</p>;
   return (
-    <ul aria-label="Conditions" className="space-y-1 text-sm">
+    <ul aria-label={t('label')} className="space-y-1 text-sm">
       {pod.conditions.map((c) => {
         const isTarget = c.type === 'DisruptionTarget' && c.status === 'True';
         const since = c.lastTransitionTime === null ? null : Date.parse(c.lastTransitionTime);
@@ -59,10 +65,7 @@ export function ConditionList({ pod }: { pod: PodView }) {
             {c.reason === null ? '' : ` · ${c.reason}`}
             {c.message === null ? '' : ` — ${c.message}`}
             {since === null || Number.isNaN(since) ? null : (
-              <>
-                {' '}
-                (<Age since={since} /> ago)
-              </>
+              <> {t.rich('since', { age: () => <Age since={since} /> })}</>
             )}
           </li>
         );

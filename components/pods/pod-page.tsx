@@ -1,15 +1,16 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState, type ReactNode } from 'react';
 
+import { forecastText } from '@/lib/client/budget-words';
 import { evictionContext } from '@/lib/client/evictions-context';
 import type { LiveState } from '@/lib/client/live-state';
 import { timelineOfPod } from '@/lib/client/timeline-rows';
 import { timelineHref } from '@/lib/client/timelines-api';
 import { podStatus } from '@/lib/client/pod-status';
 import { useNow } from '@/lib/client/use-now';
-import { forecastWords } from '@/lib/domain/eviction-forecast';
 import type { PodView } from '@/lib/domain/views';
 
 import { useActionAccess } from '../evict/access-note';
@@ -22,8 +23,9 @@ import { StatusBadge } from '../ui/status-badge';
 import { ConditionList, ContainerTable } from './pod-details';
 import { PodAttempts } from './pod-attempts';
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `pod-${title.toLowerCase().replace(/\W+/g, '-')}`;
+/** A titled part of the page; `name` makes its heading's id, whatever the language. */
+function Section({ name, title, children }: { name: string; title: string; children: ReactNode }) {
+  const id = `pod-${name}`;
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="text-lg font-semibold">
@@ -51,6 +53,7 @@ function TimelineLink({
   state: LiveState;
   pod: { uid?: string; namespace: string; name: string };
 }) {
+  const t = useTranslations('Pod');
   const timeline = timelineOfPod(state.timelines, pod);
   if (timeline === null) return null;
   return (
@@ -58,12 +61,14 @@ function TimelineLink({
       href={timelineHref(cluster, timeline.uid)}
       className="text-sm text-blue-700 hover:underline dark:text-blue-400"
     >
-      Timeline
+      {t('timeline')}
     </Link>
   );
 }
 
 function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; pod: PodView }) {
+  const t = useTranslations('Pod');
+  const forecastT = useTranslations('ForecastWords');
   const [isEvicting, setIsEvicting] = useState(false);
   const now = useNow() ?? 0;
   const context = useMemo(() => evictionContext(state, pod, now), [state, pod, now]);
@@ -74,11 +79,11 @@ function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; 
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
         <span className="text-sm">
-          {pod.owner === null
-            ? 'No controller (a naked pod)'
-            : `${pod.owner.kind}/${pod.owner.name}`}
+          {pod.owner === null ? t('noController') : `${pod.owner.kind}/${pod.owner.name}`}
           {' · '}
-          {pod.nodeName === null ? 'Unscheduled' : `on ${pod.nodeName}`} · phase {pod.phase}
+          {pod.nodeName === null ? t('unscheduled') : t('onNode', { node: pod.nodeName })}
+          {' · '}
+          {t('phase', { phase: pod.phase })}
         </span>
         <button
           type="button"
@@ -86,7 +91,7 @@ function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; 
           disabled={!access.isAllowed}
           onClick={() => setIsEvicting(true)}
         >
-          Evict
+          {t('evict')}
         </button>
         {access.note === null ? null : <p className="text-sm">{access.note}</p>}
         <TimelineLink cluster={cluster} state={state} pod={pod} />
@@ -94,15 +99,15 @@ function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; 
       {isEvicting ? (
         <EvictDialog cluster={cluster} pod={pod} onClose={() => setIsEvicting(false)} />
       ) : null}
-      <Section title="Budgets">
+      <Section name="budgets" title={t('sections.budgets')}>
         <PodBudgets budgets={context.budgets} />
-        <p className="text-sm">{forecastWords(context.forecast)}</p>
+        <p className="text-sm">{forecastText(context.forecast, forecastT)}</p>
         <LintList lints={context.lints} />
       </Section>
-      <Section title="Containers">
+      <Section name="containers" title={t('sections.containers')}>
         <ContainerTable pod={pod} />
       </Section>
-      <Section title="Conditions">
+      <Section name="conditions" title={t('sections.conditions')}>
         <ConditionList pod={pod} />
       </Section>
     </div>
@@ -119,6 +124,7 @@ export function PodPage({
   namespace: string;
   name: string;
 }) {
+  const t = useTranslations('Pod');
   return (
     <div className="space-y-6">
       <LiveView cluster={cluster}>
@@ -126,8 +132,8 @@ export function PodPage({
           const pod = findPod(state, namespace, name);
           return pod === null ? (
             <div className="space-y-2">
-              <Notice tone="inactive" title="This pod is not in the cluster now">
-                It may have been evicted or deleted; its attempts below are kept.
+              <Notice tone="inactive" title={t('gone')}>
+                {t('goneBody')}
               </Notice>
               <TimelineLink cluster={cluster} state={state} pod={{ namespace, name }} />
             </div>
@@ -136,7 +142,7 @@ export function PodPage({
           );
         }}
       </LiveView>
-      <Section title="Attempts">
+      <Section name="attempts" title={t('sections.attempts')}>
         <PodAttempts cluster={cluster} namespace={namespace} pod={name} />
       </Section>
     </div>

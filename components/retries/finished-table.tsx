@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
 import { podHref } from '@/lib/client/evictions-request';
+import { retryReason } from '@/lib/client/retries-words';
 import type { RetryRow } from '@/lib/client/retry-rows';
 
 import { Age } from '../ui/age';
@@ -18,14 +19,10 @@ export const FINISHED_COLUMNS = [
   'Finished',
 ] as const;
 
-/** Why it ended (failed, expired, cancelled), else the last answer in words. */
-function reasonOf(row: RetryRow): string | null {
-  return row.entry.reason ?? row.entry.lastAnswer?.message ?? null;
-}
-
 /** Entries that are no longer retried, newest first, with their outcome and why. */
 export function FinishedTable({ cluster, rows }: { cluster: string; rows: readonly RetryRow[] }) {
   const t = useTranslations('Retries');
+  const words = useTranslations('RetryWords');
   return (
     <FramedTable
       label={t('finishedLabel')}
@@ -33,7 +30,7 @@ export function FinishedTable({ cluster, rows }: { cluster: string; rows: readon
     >
       {rows.map((row) => {
         const { entry } = row;
-        const reason = reasonOf(row);
+        const reason = retryReason(entry, words);
         return (
           <tr key={entry.id} className={ROW}>
             <th scope="row" className={`${CELL} text-left font-normal`}>

@@ -5,6 +5,9 @@ import { useState } from 'react';
 
 import type { LiveState } from '@/lib/client/live-state';
 import { retryChangeWords } from '@/lib/client/retries-words';
+import { stuckTitle } from '@/lib/client/stuck-words';
+
+import { useStuckSay } from './use-stuck-say';
 
 type Queue = Pick<LiveState, 'retries' | 'stuck'>;
 
@@ -14,13 +17,15 @@ type Queue = Pick<LiveState, 'retries' | 'stuck'>;
  */
 export function RetryAnnouncer({ queue }: { queue: Queue }) {
   const t = useTranslations('Retries');
+  const words = useTranslations('RetryWords');
+  const say = useStuckSay();
   const [seen, setSeen] = useState(queue);
   const [message, setMessage] = useState('');
   // Derived from the previous render's queue, during render (React's pattern for it).
   if (seen.retries !== queue.retries || seen.stuck !== queue.stuck) {
     setSeen(queue);
-    const words = retryChangeWords(seen, queue);
-    if (words !== null) setMessage(words);
+    const said = retryChangeWords(seen, queue, words, (item) => stuckTitle(item, say));
+    if (said !== null) setMessage(said);
   }
   return (
     <p role="status" aria-label={t('queueChanges')} className="sr-only">

@@ -2,14 +2,17 @@ import { useTranslations } from 'next-intl';
 
 import type { StuckItem } from '@/lib/domain/retries';
 import { timeOf } from '@/lib/client/format-time';
+import { stuckTitle } from '@/lib/client/stuck-words';
 
 import { Age } from '../ui/age';
 import { Notice } from '../ui/notice';
 import { StatusBadge } from '../ui/status-badge';
 import { StuckFindings } from './stuck-findings';
+import { useStuckSay } from './use-stuck-say';
 
 function StuckEntry({ item }: { item: StuckItem }) {
   const t = useTranslations('Retries');
+  const say = useStuckSay();
   const kind = t(`kinds.${item.kind}`);
   const object = item.namespace === null ? item.name : `${item.namespace}/${item.name}`;
   return (
@@ -25,7 +28,7 @@ function StuckEntry({ item }: { item: StuckItem }) {
             {t('for')} <Age since={timeOf(item.since)} />
           </span>
         </p>
-        <h3 className="text-sm font-medium">{item.title}</h3>
+        <h3 className="text-sm font-medium">{stuckTitle(item, say)}</h3>
         <StuckFindings diagnoses={item.diagnoses} remedies={item.remedies} />
       </article>
     </li>

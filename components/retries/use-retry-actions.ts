@@ -1,20 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 
 import { useRetryAction, type RetryAction } from '@/lib/client/retries-api';
-import { retryActionWords, type RetryActionWords } from '@/lib/client/retries-words';
+import {
+  retryActionWords,
+  retryFailureWords,
+  type RetryActionWords,
+} from '@/lib/client/retries-words';
 import type { RetryView } from '@/lib/domain/retries';
 
 import type { PendingActions } from './pending-table';
 
 const refOf = (entry: RetryView) => `${entry.namespace}/${entry.pod}`;
-
-/** The words for a request that got no answer the contract knows. */
-function failureWords(action: RetryAction, entry: RetryView, error: Error): RetryActionWords {
-  const verb = action === 'cancel' ? 'cancel' : 'retry';
-  return { headline: `Could not ${verb} ${refOf(entry)}`, tone: 'failed', detail: error.message };
-}
 
 /**
  * The pending table's actions: "Retry now" and "Cancel" (no confirmation: a cancel only stops
@@ -22,6 +21,7 @@ function failureWords(action: RetryAction, entry: RetryView, error: Error): Retr
  * action's result in words and the entry it is busy with.
  */
 export function useRetryActions(cluster: string, onDelete: (entry: RetryView) => void) {
+  const t = useTranslations('RetryWords');
   const mutation = useRetryAction(cluster);
   const { mutate } = mutation;
   const act = useCallback(
@@ -35,9 +35,9 @@ export function useRetryActions(cluster: string, onDelete: (entry: RetryView) =>
   const input = mutation.variables;
   let result: RetryActionWords | null = null;
   if (input !== undefined && mutation.data !== undefined) {
-    result = retryActionWords(input.action, refOf(input.entry), mutation.data);
+    result = retryActionWords(input.action, refOf(input.entry), mutation.data, t);
   } else if (input !== undefined && mutation.error !== null) {
-    result = failureWords(input.action, input.entry, mutation.error);
+    result = retryFailureWords(input.action, refOf(input.entry), mutation.error, t);
   }
   return { actions, result, busyId: mutation.isPending ? (input?.entry.id ?? null) : null };
 }

@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from 'next-intl';
+
 import {
   offsetWords,
   position,
@@ -21,7 +23,28 @@ export const POD_H = 26;
 
 export const x = (layout: ChartLayout, ms: number) => LABEL_W + position(layout, ms) * PLOT_W;
 
+/** A point's label below it: its fact in short, and whether it was observed. */
+export type LabelOf = (point: ChartPoint, fact: TimelineFact) => string;
+
+/** The chart's words in the interface's language: a point's label, its tooltip. */
+export function useChartWords() {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  const locale = useLocale();
+  const labelOf: LabelOf = (point, fact) =>
+    point.isKnown
+      ? factShortWords(fact, words)
+      : t('labelNotObserved', { label: factShortWords(fact, words) });
+  const titleOf = (point: ChartPoint, fact: TimelineFact) =>
+    t('pointTitle', {
+      when: point.isKnown ? formatClock(point.ms, locale) : t('notObserved'),
+      fact: factWords(fact, words, locale),
+    });
+  return { labelOf, titleOf };
+}
+
 export function Axis({ layout, height }: { layout: ChartLayout; height: number }) {
+  const words = useTranslations('TimelineWords');
   return (
     <g className="text-zinc-500 dark:text-zinc-400">
       {layout.ticks.map((t) => (
@@ -41,7 +64,7 @@ export function Axis({ layout, height }: { layout: ChartLayout; height: number }
             fontSize={12}
             fill="currentColor"
           >
-            {offsetWords(t - layout.start)}
+            {offsetWords(t - layout.start, words)}
           </text>
         </g>
       ))}
@@ -66,12 +89,12 @@ export function Point({
   /** How far the step badge moves right, clear of the previous one on the lane. */
   badgeDx: number;
 }) {
+  const { labelOf, titleOf } = useChartWords();
   const cx = x(layout, point.ms);
   const tone = point.isFlagged ? 'text-state-failed' : 'text-state-progress';
-  const when = point.isKnown ? formatClock(point.ms) : 'not observed';
   return (
     <g className={tone}>
-      <title>{`${when} — ${factWords(fact)}`}</title>
+      <title>{titleOf(point, fact)}</title>
       {point.isFlagged ? (
         <circle cx={cx} cy={y} r={10} fill="none" stroke="currentColor" strokeWidth={2} />
       ) : null}
@@ -120,23 +143,25 @@ export function Point({
   );
 }
 
-const labelOf = (point: ChartPoint, fact: TimelineFact) =>
-  point.isKnown ? factShortWords(fact) : `${factShortWords(fact)} (not observed)`;
-
 /** Label lines below a lane's points: each label on the first free line, else none. */
 const LABEL_LINES = 2;
 const CHAR_W = 5.6;
+
+/** About how wide a label is: a CJK character takes two Latin ones' room. */
+const labelWidth = (label: string) =>
+  [...label].reduce((w, c) => w + (c >= '\u2e80' ? 2 : 1) * CHAR_W, 0);
 
 export function labelLevels(
   layout: ChartLayout,
   pod: ChartPod,
   facts: readonly TimelineFact[],
+  labelOf: LabelOf,
 ): (number | null)[] {
   const rightEdges = new Map<string, number[]>();
   return pod.points.map((p) => {
     const fact = facts[p.index];
     if (!fact) return null;
-    const half = (labelOf(p, fact).length * CHAR_W) / 2;
+    const half = labelWidth(labelOf(p, fact)) / 2;
     const cx = x(layout, p.ms);
     const edges = rightEdges.get(p.lane) ?? Array<number>(LABEL_LINES).fill(-Infinity);
     rightEdges.set(p.lane, edges);

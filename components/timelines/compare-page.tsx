@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 import { readCompareUids, timelineHref, useTimelines } from '@/lib/client/timelines-api';
@@ -15,8 +16,9 @@ import { ChartSection, Section } from './timeline-detail';
 import { LINK } from './links';
 
 function PodList({ cluster, details }: { cluster: string; details: readonly TimelineDetail[] }) {
+  const t = useTranslations('Timelines');
   return (
-    <ul aria-label="Compared pods" className="space-y-1 text-sm">
+    <ul aria-label={t('compared')} className="space-y-1 text-sm">
       {details.map((d) => (
         <li key={d.uid} className="flex flex-wrap items-center gap-2">
           <Link href={timelineHref(cluster, d.uid)} className={LINK}>
@@ -32,6 +34,7 @@ function PodList({ cluster, details }: { cluster: string; details: readonly Time
 
 /** Several pods' timelines (`?uids=a,b,c`) stacked on one shared time axis. */
 export function ComparePage({ cluster }: { cluster: string }) {
+  const t = useTranslations('Timelines');
   const params = useSearchParams();
   const uids = useMemo(() => readCompareUids(params.get('uids')), [params]);
   const live = useLiveTimelines(cluster);
@@ -39,33 +42,33 @@ export function ComparePage({ cluster }: { cluster: string }) {
   const { details, failed } = useTimelines(cluster, items);
   if (uids.length === 0) {
     return (
-      <Notice tone="inactive" title="No timeline chosen">
-        Select two or more rows in Timelines and choose “Compare selected”.
+      <Notice tone="inactive" title={t('noneChosen')}>
+        {t('noneChosenBody')}
       </Notice>
     );
   }
   return (
     <div className="space-y-6">
       {failed > 0 ? (
-        <Notice tone="failed" title={`${failed} of ${uids.length} timelines could not be loaded`}>
-          They may have expired. The others are shown.
+        <Notice tone="failed" title={t('someFailed', { failed, total: uids.length })}>
+          {t('someFailedBody')}
         </Notice>
       ) : null}
       {details.length === 0 ? (
         failed === uids.length ? null : (
-          <Notice tone="inactive" title="Loading the timelines…" />
+          <Notice tone="inactive" title={t('loadingMany')} />
         )
       ) : (
         <>
           <PodList cluster={cluster} details={details} />
           <ChartSection details={details} />
-          <Section id="compare-facts" title="Facts">
+          <Section id="compare-facts" title={t('facts')}>
             {details.map((d) => (
               <div key={d.uid} className="space-y-1">
                 <h3 className="font-mono text-sm font-semibold">
                   {d.namespace}/{d.pod}
                 </h3>
-                <FactsTable detail={d} label={`Facts of ${d.namespace}/${d.pod}`} />
+                <FactsTable detail={d} label={t('factsOf', { ref: `${d.namespace}/${d.pod}` })} />
               </div>
             ))}
           </Section>

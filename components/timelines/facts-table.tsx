@@ -1,6 +1,13 @@
-import { stepsOfDetail, STEP_WORDS } from '@/lib/client/timeline-chart';
+import { useLocale, useTranslations } from 'next-intl';
+
+import { stepsOfDetail, stepWords, type Step } from '@/lib/client/timeline-chart';
 import { factWords } from '@/lib/client/timeline-fact-words';
-import { FINDING_STATUS, formatClock, SOURCE_WORDS } from '@/lib/client/timeline-words';
+import {
+  findingStatus,
+  formatClock,
+  sourceWords,
+  type TimelineT,
+} from '@/lib/client/timeline-words';
 import { timeOf } from '@/lib/client/format-time';
 import type { FindingCode } from '@/lib/domain/timeline-findings';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
@@ -12,33 +19,37 @@ import { CELL, FramedTable, NONE, ROW } from '../ui/framed-table';
 export const FACT_COLUMNS = ['Time', 'Step', 'Fact', 'Source'] as const;
 
 function TimeCell({ fact }: { fact: TimelineFact }) {
+  const t = useTranslations('Timelines');
+  const locale = useLocale();
   const ms = fact.source === 'not-observed' ? null : timeOf(fact.time);
-  if (ms === null) return <span className={NONE}>not observed</span>;
+  if (ms === null) return <span className={NONE}>{t('notObserved')}</span>;
   return (
     <time
       dateTime={new Date(ms).toISOString()}
       title={fact.time ?? undefined}
       className="font-mono tabular-nums"
     >
-      {formatClock(ms)}
+      {formatClock(ms, locale)}
     </time>
   );
 }
 
+type ViewT = ReturnType<typeof useTranslations<'Timelines'>>;
+
 /** The step words of a fact: "1 · Deletion timestamp set; 2 · Kubelet starts graceful shutdown". */
-function stepText(n: number, words: string, fact: TimelineFact): string {
-  const own = `${n} · ${words}`;
-  return fact.kind === 'deletion-started' && n === 1 ? `${own}; 2 · ${STEP_WORDS[2] ?? ''}` : own;
+function stepText(step: Step, fact: TimelineFact, t: ViewT, words: TimelineT): string {
+  const text = (s: Step) => t('step', { n: String(s.n), words: stepWords(s, words) });
+  const own = text(step);
+  return fact.kind === 'deletion-started' && step.n === 1
+    ? t('twoSteps', { first: own, second: text({ n: 2, isStopped: false }) })
+    : own;
 }
 
 /** Every fact in order of time: when (ms precision), which of the six steps, what, and whence. */
-export function FactsTable({
-  detail,
-  label = 'Facts',
-}: {
-  detail: TimelineDetail;
-  label?: string;
-}) {
+export function FactsTable({ detail, label }: { detail: TimelineDetail; label?: string }) {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  const locale = useLocale();
   const steps = stepsOfDetail(detail);
   const flagged = new Map<number, FindingCode[]>();
   for (const f of detail.findings) {
@@ -46,7 +57,10 @@ export function FactsTable({
     for (const i of f.facts) flagged.set(i, [...(flagged.get(i) ?? []), f.code]);
   }
   return (
-    <FramedTable label={label} columns={FACT_COLUMNS}>
+    <FramedTable
+      label={label ?? t('facts')}
+      columns={FACT_COLUMNS.map((c) => t(`factColumns.${c}`))}
+    >
       {detail.facts.map((fact, index) => {
         const step = steps.get(index);
         const codes = flagged.get(index) ?? [];
@@ -55,18 +69,18 @@ export function FactsTable({
             <td className={`${CELL} whitespace-nowrap`}>
               <TimeCell fact={fact} />
             </td>
-            <td className={CELL}>{step ? stepText(step.n, step.words, fact) : ''}</td>
+            <td className={CELL}>{step ? stepText(step, fact, t, words) : ''}</td>
             <th scope="row" className={`${CELL} text-left font-normal`}>
-              {factWords(fact)}
+              {factWords(fact, words, locale)}
               {codes.length > 0 ? (
                 <span className="font-semibold text-state-failed">
                   {' '}
-                  <span aria-hidden="true">⚑</span> finding:{' '}
-                  {codes.map((c) => FINDING_STATUS[c].label).join(', ')}
+                  <span aria-hidden="true">⚑</span> {t('flagged')}{' '}
+                  {codes.map((c) => findingStatus(c, words).label).join(', ')}
                 </span>
               ) : null}
             </th>
-            <td className={CELL}>{SOURCE_WORDS[fact.source]}</td>
+            <td className={CELL}>{sourceWords(fact.source, words)}</td>
           </tr>
         );
       })}

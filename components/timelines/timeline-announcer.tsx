@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import type { LiveState } from '@/lib/client/live-state';
@@ -10,16 +11,18 @@ import { timelineChangeWords } from '@/lib/client/timeline-words';
  * The table itself is not live (its durations tick every second); this is the one voice.
  */
 export function TimelineAnnouncer({ timelines }: { timelines: LiveState['timelines'] }) {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
   const [seen, setSeen] = useState(timelines);
   const [message, setMessage] = useState('');
   // Derived from the previous render's timelines, during render (React's pattern for it).
   if (seen !== timelines) {
     setSeen(timelines);
-    const words = timelineChangeWords(seen, timelines);
-    if (words !== null) setMessage(words);
+    const said = timelineChangeWords(seen, timelines, words);
+    if (said !== null) setMessage(said);
   }
   return (
-    <p role="status" aria-label="Timeline changes" className="sr-only">
+    <p role="status" aria-label={t('changes')} className="sr-only">
       {message}
     </p>
   );

@@ -1,7 +1,9 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
+
 import { formatCountdown } from '@/lib/client/format-time';
-import { LANE_LABELS, LANES, type ChartLayout, type ChartPod } from '@/lib/client/timeline-chart';
+import { laneWords, LANES, type ChartLayout, type ChartPod } from '@/lib/client/timeline-chart';
 import type { TimelineFact } from '@/lib/domain/timelines';
 
 import {
@@ -13,6 +15,7 @@ import {
   laneY,
   Point,
   POD_H,
+  useChartWords,
   WIDTH,
   x,
 } from './chart-parts';
@@ -33,9 +36,13 @@ function PodLanes({
   now: number | null;
   showPod: boolean;
 }) {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  const locale = useLocale();
+  const { labelOf } = useChartWords();
   const lanesTop = top + (showPod ? POD_H : 0);
   const lanesH = LANES.length * LANE_H;
-  const labels = labelLevels(layout, pod, facts);
+  const labels = labelLevels(layout, pod, facts, labelOf);
   const badgeDx = badgeShifts(layout, pod);
   return (
     <g>
@@ -65,7 +72,7 @@ function PodLanes({
             fontSize={12}
             className="fill-zinc-700 dark:fill-zinc-300"
           >
-            {LANE_LABELS[lane]}
+            {laneWords(lane, words)}
           </text>
         </g>
       ))}
@@ -86,7 +93,7 @@ function PodLanes({
             fontSize={10}
             fill="currentColor"
           >
-            grace period
+            {t('gracePeriod')}
           </text>
           <line
             x1={x(layout, pod.grace.deadline)}
@@ -104,7 +111,9 @@ function PodLanes({
             fontSize={11}
             className="fill-state-failed"
           >
-            deadline{now === null ? '' : ` ${formatCountdown(pod.grace.deadline, now)}`}
+            {now === null
+              ? t('deadline')
+              : t('deadlineIn', { countdown: formatCountdown(pod.grace.deadline, now, locale) })}
           </text>
         </g>
       ) : null}
@@ -143,6 +152,7 @@ export function TimelineChart({
   /** The clock while something is in progress (the "now" line and the countdown); else null. */
   now: number | null;
 }) {
+  const t = useTranslations('Timelines');
   const showPod = layout.pods.length > 1;
   const podH = LANES.length * LANE_H + (showPod ? POD_H : 0) + 8;
   const height = AXIS_H + layout.pods.length * podH;
@@ -175,7 +185,7 @@ export function TimelineChart({
             strokeWidth={1}
           />
           <text x={x(layout, now)} y={10} textAnchor="end" fontSize={10} fill="currentColor">
-            now
+            {t('now')}
           </text>
         </g>
       ) : null}

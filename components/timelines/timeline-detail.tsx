@@ -1,8 +1,9 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
 
-import { chartLayout, STEP_WORDS } from '@/lib/client/timeline-chart';
+import { chartLayout, STEPS, stepWords } from '@/lib/client/timeline-chart';
 import { formatClock } from '@/lib/client/timeline-words';
 import { useNow } from '@/lib/client/use-now';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
@@ -33,34 +34,38 @@ export function Section({
 
 /** The six steps, where the chart numbers them, in words (the chart is decorative). */
 function StepLegend() {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
   return (
     <ol
-      aria-label="Steps"
+      aria-label={t('steps')}
       className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700 dark:text-zinc-300"
     >
-      {[1, 2, 3, 4, 5, 6].map((n) => (
-        <li key={n}>
-          <span className="font-bold">{n}</span>{' '}
-          {n === 4 ? `${STEP_WORDS[4]} (or containers stopped)` : STEP_WORDS[n]}
-        </li>
-      ))}
+      {STEPS.map((n) => {
+        const step = stepWords({ n, isStopped: false }, words);
+        return (
+          <li key={n}>
+            <span className="font-bold">{n}</span> {n === 4 ? t('step4', { step }) : step}
+          </li>
+        );
+      })}
     </ol>
   );
 }
 
 /** A chart of one or more timelines, with its legend: lanes, grace window, deadline, steps. */
 export function ChartSection({ details }: { details: readonly TimelineDetail[] }) {
+  const t = useTranslations('Timelines');
+  const locale = useLocale();
   const inProgress = details.some(isInProgress);
   const clock = useNow();
   const now = inProgress ? clock : null;
   const layout = useMemo(() => chartLayout(details, now, inProgress), [details, now, inProgress]);
   const facts = useMemo(() => details.map((d) => d.facts), [details]);
   return (
-    <Section id="timeline-chart" title="Chart">
+    <Section id="timeline-chart" title={t('chart')}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Times from {formatClock(layout.start)}. Shaded: the grace window, to the deadline (dashed
-        line). Hollow points were not observed; ringed points are named by a finding. Every fact is
-        also in the Facts table.
+        {t('chartHelp', { time: formatClock(layout.start, locale) })}
       </p>
       <div className="overflow-x-auto">
         <TimelineChart layout={layout} factsByPod={facts} now={now} />
@@ -78,18 +83,19 @@ export function TimelineDetailView({
   cluster: string;
   detail: TimelineDetail;
 }) {
+  const t = useTranslations('Timelines');
   const details = useMemo(() => [detail], [detail]);
   return (
     <div className="space-y-6">
       <TimelineHeader cluster={cluster} detail={detail} />
-      <Section id="timeline-findings" title="Findings">
+      <Section id="timeline-findings" title={t('findings')}>
         <FindingList findings={detail.findings} />
       </Section>
-      <Section id="timeline-phases" title="Phases">
+      <Section id="timeline-phases" title={t('phases')}>
         <PhaseList phases={detail.phases} />
       </Section>
       <ChartSection details={details} />
-      <Section id="timeline-facts" title="Facts">
+      <Section id="timeline-facts" title={t('facts')}>
         <FactsTable detail={detail} />
       </Section>
     </div>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import type { TimelineQuery } from '@/lib/client/timeline-rows';
 
 const field =
@@ -20,6 +22,7 @@ function Choice({
   options: readonly string[];
   onChange: (value: string) => void;
 }) {
+  const t = useTranslations('Timelines');
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium">
@@ -38,7 +41,7 @@ function Choice({
           </option>
         ))}
         {value === null || options.includes(value) ? null : (
-          <option value={value}>{value} (no timeline)</option>
+          <option value={value}>{t('filters.noTimeline', { value })}</option>
         )}
       </select>
     </div>
@@ -57,21 +60,22 @@ export function TimelineFilters({
   owners: readonly string[];
   onChange: (patch: Record<string, string | null>) => void;
 }) {
+  const t = useTranslations('Timelines');
   const hasFilters = query.node !== null || query.owner !== null || query.inProgressOnly;
   return (
     <div className="flex flex-wrap items-end gap-4">
       <Choice
         id="timeline-node"
-        label="Node"
-        all="All nodes"
+        label={t('filters.node')}
+        all={t('filters.allNodes')}
         value={query.node}
         options={nodes}
         onChange={(node) => onChange({ node })}
       />
       <Choice
         id="timeline-owner"
-        label="Owner"
-        all="All owners"
+        label={t('filters.owner')}
+        all={t('filters.allOwners')}
         value={query.owner}
         options={owners}
         onChange={(owner) => onChange({ owner })}
@@ -82,7 +86,7 @@ export function TimelineFilters({
           checked={query.inProgressOnly}
           onChange={(e) => onChange({ inProgress: e.target.checked ? '1' : null })}
         />
-        In progress only
+        {t('filters.inProgress')}
       </label>
       {hasFilters ? (
         <button
@@ -90,7 +94,7 @@ export function TimelineFilters({
           onClick={() => onChange({ node: null, owner: null, inProgress: null })}
           className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          Clear filters
+          {t('filters.clear')}
         </button>
       ) : null}
     </div>

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { podHref } from '@/lib/client/evictions-request';
 import { timeOf } from '@/lib/client/format-time';
 import { timelineExportUrl } from '@/lib/client/timelines-api';
-import { ATTRIBUTION_WORDS } from '@/lib/client/timeline-words';
+import { attributionWords } from '@/lib/client/timeline-words';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
 
 import { Countdown } from '../ui/countdown';
@@ -35,52 +36,58 @@ function runningDeadline(detail: TimelineDetail): { ms: number; grace: number } 
 
 /** The heading, who and what now, the grace countdown, and the export. */
 export function TimelineHeader({ cluster, detail }: { cluster: string; detail: TimelineDetail }) {
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
   const deadline = runningDeadline(detail);
   return (
     <div className="space-y-2">
       <h1 className="font-mono text-2xl font-semibold tracking-tight break-all">
-        Timeline of {detail.namespace}/{detail.pod}
+        {t('header.title', { ref: `${detail.namespace}/${detail.pod}` })}
       </h1>
       <dl className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
         <div className="flex items-center gap-2">
-          <dt className="font-medium">Phase</dt>
+          <dt className="font-medium">{t('header.phase')}</dt>
           <dd>
             <PhaseBadge phase={currentPhase(detail)} />
           </dd>
         </div>
         <div className="flex gap-2">
-          <dt className="font-medium">Started by</dt>
-          <dd>{ATTRIBUTION_WORDS[detail.attribution]}</dd>
+          <dt className="font-medium">{t('header.startedBy')}</dt>
+          <dd>{attributionWords(detail.attribution, words)}</dd>
         </div>
         <div className="flex gap-2">
-          <dt className="font-medium">Owner</dt>
-          <dd>{detail.owner === null ? 'none' : `${detail.owner.kind}/${detail.owner.name}`}</dd>
+          <dt className="font-medium">{t('header.owner')}</dt>
+          <dd>{detail.owner === null ? t('none') : `${detail.owner.kind}/${detail.owner.name}`}</dd>
         </div>
         <div className="flex gap-2">
-          <dt className="font-medium">Node</dt>
-          <dd>{detail.node ?? 'unscheduled'}</dd>
+          <dt className="font-medium">{t('header.node')}</dt>
+          <dd>{detail.node ?? t('unscheduled')}</dd>
         </div>
         <div className="flex gap-2">
-          <dt className="font-medium">Pod&apos;s grace period</dt>
-          <dd className="tabular-nums">{detail.terminationGracePeriodSeconds} s</dd>
+          <dt className="font-medium">{t('header.grace')}</dt>
+          <dd className="tabular-nums">
+            {t('header.seconds', { seconds: String(detail.terminationGracePeriodSeconds) })}
+          </dd>
         </div>
       </dl>
       {deadline === null ? null : (
         <p
           role="timer"
-          aria-label="Grace countdown"
+          aria-label={t('header.countdown')}
           className="text-sm font-medium text-state-progress"
         >
-          Terminating: the grace period of {deadline.grace} s ends{' '}
-          <Countdown deadline={deadline.ms} />
+          {t.rich('header.terminating', {
+            seconds: String(deadline.grace),
+            countdown: () => <Countdown deadline={deadline.ms} />,
+          })}
         </p>
       )}
       <p className="flex flex-wrap gap-4 text-sm">
         <a href={timelineExportUrl(cluster, detail.uid)} download className={LINK}>
-          Export JSON
+          {t('header.export')}
         </a>
         <Link href={podHref(cluster, detail.namespace, detail.pod)} className={LINK}>
-          Pod page
+          {t('header.podPage')}
         </Link>
       </p>
     </div>

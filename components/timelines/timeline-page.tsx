@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ApiError } from '@/lib/client/evictions';
 import { useTimeline } from '@/lib/client/timelines-api';
 import { useLiveTimeline } from '@/lib/client/timelines-live';
@@ -12,19 +14,20 @@ import { TimelineDetailView } from './timeline-detail';
  * timeline changed (its summary's `updatedAt`).
  */
 export function TimelinePage({ cluster, uid }: { cluster: string; uid: string }) {
+  const t = useTranslations('Timelines');
   const live = useLiveTimeline(cluster, uid);
   const query = useTimeline(cluster, uid, live?.updatedAt ?? null);
   if (query.data) return <TimelineDetailView cluster={cluster} detail={query.data} />;
-  if (query.isPending) return <Notice tone="inactive" title="Loading the timeline…" />;
+  if (query.isPending) return <Notice tone="inactive" title={t('page.loading')} />;
   const isMissing = query.error instanceof ApiError && query.error.status === 404;
   return (
     <Notice
       tone={isMissing ? 'inactive' : 'failed'}
-      title={isMissing ? 'No timeline is recorded for this pod' : 'Could not load the timeline'}
+      title={isMissing ? t('page.missing') : t('page.failed')}
     >
       {isMissing
-        ? 'It may have expired, or the pod never terminated while Drainboard watched. Open Timelines for the recorded ones.'
-        : `${query.error?.message ?? 'Unknown error'}. Reload the page to try again.`}
+        ? t('page.missingBody')
+        : t('page.failedBody', { message: query.error?.message ?? t('page.unknownError') })}
     </Notice>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
-import { FINDING_STATUS, formatClock, PHASE_STATUS } from '@/lib/client/timeline-words';
+import { useLocale, useTranslations } from 'next-intl';
+
 import { timeOf } from '@/lib/client/format-time';
+import { findingStatus, findingWords, formatClock, phaseStatus } from '@/lib/client/timeline-words';
 import { useNow } from '@/lib/client/use-now';
 import { formatDuration } from '@/lib/domain/duration';
 import type { Finding } from '@/lib/domain/timeline-findings';
@@ -9,58 +11,83 @@ import type { Phase } from '@/lib/domain/timeline-phases';
 
 import { StatusBadge } from '../ui/status-badge';
 
-function clock(iso: string | null): string {
+function Clock({ iso }: { iso: string | null }) {
+  const t = useTranslations('Timelines');
+  const locale = useLocale();
   const ms = timeOf(iso);
-  return ms === null ? 'unknown' : formatClock(ms);
+  return <>{ms === null ? t('unknown') : formatClock(ms, locale)}</>;
 }
 
 function PhaseDuration({ phase }: { phase: Phase }) {
+  const t = useTranslations('Timelines');
+  const locale = useLocale();
   const now = useNow();
   const start = timeOf(phase.start);
   if (phase.end === null) {
     const ms = now !== null && start !== null ? now - start : phase.durationMs;
-    return <>{ms === null ? 'running, duration unknown' : `${formatDuration(ms)} so far`}</>;
+    return (
+      <>
+        {ms === null
+          ? t('runningUnknown')
+          : t('soFarDuration', { duration: formatDuration(ms, locale) })}
+      </>
+    );
   }
-  return <>{phase.durationMs === null ? 'duration unknown' : formatDuration(phase.durationMs)}</>;
+  return (
+    <>
+      {phase.durationMs === null ? t('durationUnknown') : formatDuration(phase.durationMs, locale)}
+    </>
+  );
 }
 
 /** The phases with their durations, in order of start (they overlap). */
 export function PhaseList({ phases }: { phases: readonly Phase[] }) {
-  if (phases.length === 0) return <p className="text-sm">No phase has started yet.</p>;
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  if (phases.length === 0) return <p className="text-sm">{t('noPhase')}</p>;
   return (
-    <ul aria-label="Phases" className="space-y-1 text-sm">
-      {phases.map((p) => (
-        <li key={`${p.kind}-${p.start}`} className="flex flex-wrap items-center gap-2">
-          <StatusBadge tone={PHASE_STATUS[p.kind].tone} label={PHASE_STATUS[p.kind].label} />
-          <span className="tabular-nums">
-            <PhaseDuration phase={p} />
-          </span>
-          <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
-            {clock(p.start)}
-            {p.end === p.start ? '' : ` → ${p.end === null ? 'now' : clock(p.end)}`}
-          </span>
-        </li>
-      ))}
+    <ul aria-label={t('phases')} className="space-y-1 text-sm">
+      {phases.map((p) => {
+        const status = phaseStatus(p.kind, words);
+        return (
+          <li key={`${p.kind}-${p.start}`} className="flex flex-wrap items-center gap-2">
+            <StatusBadge tone={status.tone} label={status.label} />
+            <span className="tabular-nums">
+              <PhaseDuration phase={p} />
+            </span>
+            <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+              <Clock iso={p.start} />
+              {p.end === p.start ? null : (
+                <>
+                  {' → '}
+                  {p.end === null ? t('now') : <Clock iso={p.end} />}
+                </>
+              )}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
 /** What went wrong, highlighted; "none" said in words. */
 export function FindingList({ findings }: { findings: readonly Finding[] }) {
-  if (findings.length === 0) {
-    return <p className="text-sm">No findings: nothing went wrong that the facts show.</p>;
-  }
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  const locale = useLocale();
+  if (findings.length === 0) return <p className="text-sm">{t('noFindings')}</p>;
   return (
-    <ul aria-label="Findings" className="space-y-2">
+    <ul aria-label={t('findings')} className="space-y-2">
       {findings.map((f, i) => {
-        const status = FINDING_STATUS[f.code];
+        const status = findingStatus(f.code, words);
         return (
           <li
             key={`${f.code}-${i}`}
             className="flex flex-wrap items-start gap-2 rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800"
           >
             <StatusBadge tone={status.tone} label={status.label} />
-            <span>{f.text}</span>
+            <span>{findingWords(f.parts, words, locale)}</span>
           </li>
         );
       })}

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { liveDurationMs, type TimelineRow } from '@/lib/client/timeline-rows';
 import { timelineHref } from '@/lib/client/timelines-api';
-import { ATTRIBUTION_WORDS } from '@/lib/client/timeline-words';
+import { attributionWords } from '@/lib/client/timeline-words';
 import { useNow } from '@/lib/client/use-now';
 import { formatDuration } from '@/lib/domain/duration';
 
@@ -27,24 +28,16 @@ export const TIMELINE_COLUMNS = [
   'Started',
 ] as const;
 
-const HEADERS = TIMELINE_COLUMNS.map((c) =>
-  c === 'Select' ? (
-    <span key={c} className="sr-only">
-      {c}
-    </span>
-  ) : (
-    c
-  ),
-);
-
 /** How long the termination has taken: ticking while in progress; "unknown" when unobserved. */
 function Duration({ row }: { row: TimelineRow }) {
+  const t = useTranslations('Timelines');
+  const locale = useLocale();
   const ms = liveDurationMs(row, useNow());
-  if (ms === null) return <span className={NONE}>unknown</span>;
+  if (ms === null) return <span className={NONE}>{t('unknown')}</span>;
   return (
     <span className="tabular-nums">
-      {formatDuration(ms)}
-      {row.summary.inProgress ? <span className={NONE}> so far</span> : null}
+      {formatDuration(ms, locale)}
+      {row.summary.inProgress ? <span className={NONE}>{t('soFar')}</span> : null}
     </span>
   );
 }
@@ -60,38 +53,44 @@ const Row = memo(function Row({
   isSelected: boolean;
   onToggle: (uid: string) => void;
 }) {
-  const { summary: t, ref } = row;
+  const t = useTranslations('Timelines');
+  const words = useTranslations('TimelineWords');
+  const { summary, ref } = row;
   return (
     <tr className={ROW}>
       <td className={CELL}>
         <input
           type="checkbox"
-          aria-label={`Select ${ref}`}
+          aria-label={t('select', { ref })}
           checked={isSelected}
-          onChange={() => onToggle(t.uid)}
+          onChange={() => onToggle(summary.uid)}
         />
       </td>
       <th scope="row" className={`${CELL} min-w-44 text-left font-normal`}>
-        <Link href={timelineHref(cluster, t.uid)} className={LINK}>
+        <Link href={timelineHref(cluster, summary.uid)} className={LINK}>
           {ref}
         </Link>
       </th>
       <td className={CELL}>
-        {t.owner === null ? <span className={NONE}>none</span> : `${t.owner.kind}/${t.owner.name}`}
+        {summary.owner === null ? (
+          <span className={NONE}>{t('none')}</span>
+        ) : (
+          `${summary.owner.kind}/${summary.owner.name}`
+        )}
       </td>
-      <td className={CELL}>{t.node ?? <span className={NONE}>unscheduled</span>}</td>
-      <td className={CELL}>{ATTRIBUTION_WORDS[t.attribution]}</td>
+      <td className={CELL}>{summary.node ?? <span className={NONE}>{t('unscheduled')}</span>}</td>
+      <td className={CELL}>{attributionWords(summary.attribution, words)}</td>
       <td className={`${CELL} whitespace-nowrap`}>
-        <PhaseBadge phase={t.current} />
+        <PhaseBadge phase={summary.current} />
       </td>
       <td className={`${CELL} whitespace-nowrap`}>
         <Duration row={row} />
       </td>
       <td className={CELL}>
-        <FindingBadges codes={t.findings} />
+        <FindingBadges codes={summary.findings} />
       </td>
       <td className={`${CELL} whitespace-nowrap`}>
-        <Age since={row.startedAt} /> ago
+        {t.rich('ago', { age: () => <Age since={row.startedAt} /> })}
       </td>
     </tr>
   );
@@ -109,8 +108,18 @@ export function TimelinesTable({
   selected: ReadonlySet<string>;
   onToggle: (uid: string) => void;
 }) {
+  const t = useTranslations('Timelines');
+  const headers = TIMELINE_COLUMNS.map((c) =>
+    c === 'Select' ? (
+      <span key={c} className="sr-only">
+        {t(`columns.${c}`)}
+      </span>
+    ) : (
+      t(`columns.${c}`)
+    ),
+  );
   return (
-    <FramedTable label="Timelines" columns={HEADERS}>
+    <FramedTable label={t('table')} columns={headers}>
       {rows.map((row) => (
         <Row
           key={row.summary.uid}

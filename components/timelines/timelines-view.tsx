@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 
 import type { LiveState } from '@/lib/client/live-state';
@@ -18,6 +19,7 @@ const BUTTON =
   'rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 function Timelines({ cluster, state }: { cluster: string; state: LiveState }) {
+  const t = useTranslations('Timelines');
   const params = useSearchParams();
   const query = useMemo(() => readTimelineQuery(params), [params]);
   const onChange = useReplaceParams();
@@ -37,7 +39,7 @@ function Timelines({ cluster, state }: { cluster: string; state: LiveState }) {
   );
   // Only what is listed counts: a filter may hide a row selected before.
   const chosen = rows.filter((r) => selected.has(r.summary.uid)).map((r) => r.summary.uid);
-  const where = query.namespace === null ? '' : ` in namespace ${query.namespace}`;
+  const where = query.namespace === null ? '' : t('inNamespace', { namespace: query.namespace });
   return (
     <div className="space-y-4">
       <TimelineAnnouncer timelines={timelines} />
@@ -48,9 +50,8 @@ function Timelines({ cluster, state }: { cluster: string; state: LiveState }) {
         onChange={onChange}
       />
       {rows.length === 0 ? (
-        <Notice tone="inactive" title={`No eviction timeline${where} matches`}>
-          A timeline appears here as soon as a pod starts terminating: evicted by Drainboard, by
-          kubectl drain or another client, preempted or deleted.
+        <Notice tone="inactive" title={t('noMatch', { where })}>
+          {t('noMatchBody')}
         </Notice>
       ) : (
         <>
@@ -62,10 +63,10 @@ function Timelines({ cluster, state }: { cluster: string; state: LiveState }) {
               aria-describedby="compare-help"
               onClick={() => router.push(compareHref(cluster, chosen))}
             >
-              Compare selected
+              {t('compare')}
             </button>
             <p id="compare-help" className="text-sm text-zinc-600 dark:text-zinc-400">
-              {chosen.length} selected · select two or more to show them on one time axis.
+              {t('compareHelp', { count: chosen.length })}
             </p>
           </div>
           <TimelinesTable cluster={cluster} rows={rows} selected={selected} onToggle={onToggle} />

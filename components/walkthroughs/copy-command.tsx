@@ -1,14 +1,13 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { BUTTON } from '../evict/buttons';
-import { WORDS } from './words';
 
 /** A ready-to-copy command, with a Copy button that says when it copied. */
 export function CopyCommand({ line }: { line: string }) {
-  const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -28,10 +27,10 @@ export function CopyCommand({ line }: { line: string }) {
           );
         }}
       >
-        {WORDS.copy[locale]}
+        {t('copy')}
       </button>
       <span role="status" className="text-xs">
-        {copied === null ? '' : copied === 'yes' ? WORDS.copied[locale] : WORDS.notCopied[locale]}
+        {copied === null ? '' : copied === 'yes' ? t('copied') : t('notCopied')}
       </span>
     </div>
   );

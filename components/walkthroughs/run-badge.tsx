@@ -1,11 +1,10 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useTranslations } from 'next-intl';
 
 import type { WalkthroughRun } from '@/lib/client/walkthroughs-api';
 
 import { StatusBadge } from '../ui/status-badge';
-import { WORDS } from './words';
 
 const TONE = {
   idle: 'inactive',
@@ -16,7 +15,7 @@ const TONE = {
 
 /** A walkthrough run's state as a badge. */
 export function RunBadge({ state }: { state: WalkthroughRun['state'] }) {
-  const locale = useLocale();
-  const label = state === 'interrupted' ? WORDS.interrupted[locale] : WORDS[state][locale];
+  const t = useTranslations('Walkthroughs');
+  const label = state === 'interrupted' ? t('interrupted') : t(state);
   return <StatusBadge tone={TONE[state]} label={label} />;
 }

@@ -1,20 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 
 import { useWalkthroughAction, useWalkthroughRun } from '@/lib/client/walkthroughs-api';
 import type { Walkthrough } from '@/lib/domain/walkthroughs/types';
 
-import { BUTTON, BUTTON_PRIMARY } from '../evict/buttons';
+import { BUTTON } from '../evict/buttons';
 import { Notice } from '../ui/notice';
 import { RunBadge } from './run-badge';
+import { StartButton } from './start-button';
 import { WalkthroughSteps } from './walkthrough-steps';
-import { WORDS } from './words';
 
 /** One walkthrough: its run, its cluster, and its steps ticking as the learner does them. */
 export function WalkthroughPage({ walkthrough }: { walkthrough: Walkthrough }) {
   const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   const run = useWalkthroughRun(walkthrough.id);
   const action = useWalkthroughAction(walkthrough.id);
   const state = run.data?.state ?? 'idle';
@@ -27,7 +28,7 @@ export function WalkthroughPage({ walkthrough }: { walkthrough: Walkthrough }) {
         href="/walkthroughs"
         className="text-sm text-blue-700 hover:underline dark:text-blue-400"
       >
-        {WORDS.back[locale]}
+        {t('back')}
       </Link>
       <h1 id="walkthrough-heading" className="text-2xl font-semibold tracking-tight">
         {walkthrough.title[locale]}
@@ -37,7 +38,7 @@ export function WalkthroughPage({ walkthrough }: { walkthrough: Walkthrough }) {
         <RunBadge state={state} />
         <div
           role="progressbar"
-          aria-label={WORDS.progress[locale]}
+          aria-label={t('progress')}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={count}
@@ -50,16 +51,14 @@ export function WalkthroughPage({ walkthrough }: { walkthrough: Walkthrough }) {
           />
         </div>
         <span className="text-sm tabular-nums">
-          {count} / {total} {WORDS.steps[locale]}
+          {count} / {total} {t('steps')}
         </span>
-        <button
-          type="button"
-          className={state === 'running' ? BUTTON : BUTTON_PRIMARY}
-          disabled={action.isPending}
-          onClick={() => action.mutate('start')}
-        >
-          {state === 'idle' ? WORDS.start[locale] : WORDS.startAgain[locale]}
-        </button>
+        <StartButton
+          title={walkthrough.title[locale]}
+          state={state}
+          isPending={action.isPending}
+          onStart={() => action.mutate('start')}
+        />
         {state === 'running' ? (
           <button
             type="button"
@@ -67,26 +66,26 @@ export function WalkthroughPage({ walkthrough }: { walkthrough: Walkthrough }) {
             disabled={action.isPending}
             onClick={() => action.mutate('finish')}
           >
-            {WORDS.finish[locale]}
+            {t('finish')}
           </button>
         ) : null}
       </div>
       {action.error ? <Notice tone="failed" title={action.error.message} /> : null}
       {run.data?.cluster ? (
         <p className="text-sm">
-          {WORDS.cluster[locale]}: <span className="font-mono">{run.data.cluster}</span> ·{' '}
+          {t('cluster')}: <span className="font-mono">{run.data.cluster}</span> ·{' '}
           <Link
             href={`/clusters/${encodeURIComponent(run.data.cluster)}/overview`}
             className="text-blue-700 hover:underline dark:text-blue-400"
           >
-            {WORDS.openCluster[locale]}
+            {t('openCluster')}
           </Link>
         </p>
       ) : (
-        <Notice tone="inactive" title={WORDS.startFirst[locale]} />
+        <Notice tone="inactive" title={t('startFirst')} />
       )}
       {state === 'running' && count === total ? (
-        <Notice tone="healthy" title={WORDS.allDone[locale]} />
+        <Notice tone="healthy" title={t('allDone')} />
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">
         {count} / {total}

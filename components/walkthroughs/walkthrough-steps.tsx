@@ -1,13 +1,12 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 
 import { kubectlLine } from '@/lib/client/walkthroughs-api';
 import type { Step } from '@/lib/domain/walkthroughs/types';
 
 import { StatusBadge } from '../ui/status-badge';
 import { CopyCommand } from './copy-command';
-import { WORDS } from './words';
 
 /** Where a step is: done, the one to do now, or one for later. */
 type Place = 'done' | 'current' | 'later';
@@ -22,6 +21,7 @@ function StepItem({
   kubeconfigPath: string | null;
 }) {
   const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   const tone = place === 'done' ? 'healthy' : place === 'current' ? 'progress' : 'inactive';
   const { action } = step;
   return (
@@ -32,11 +32,11 @@ function StepItem({
         className={`space-y-2 rounded-md border p-4 ${place === 'current' ? 'border-blue-400' : 'border-zinc-200 dark:border-zinc-800'}`}
       >
         <h3 className="flex flex-wrap items-center gap-2 font-semibold">
-          <StatusBadge tone={tone} label={WORDS[place][locale]} />
+          <StatusBadge tone={tone} label={t(place)} />
           {step.title[locale]}
         </h3>
         <section className="space-y-1 text-sm">
-          <h4 className="font-medium">{WORDS.doThis[locale]}</h4>
+          <h4 className="font-medium">{t('doThis')}</h4>
           {action.kind === 'ui' ? (
             <p>{action.where[locale]}</p>
           ) : kubeconfigPath !== null ? (
@@ -46,16 +46,16 @@ function StepItem({
           )}
         </section>
         <section className="text-sm">
-          <h4 className="font-medium">{WORDS.expect[locale]}</h4>
+          <h4 className="font-medium">{t('expect')}</h4>
           <p>{step.expect[locale]}</p>
         </section>
         <section className="text-sm">
-          <h4 className="font-medium">{WORDS.why[locale]}</h4>
+          <h4 className="font-medium">{t('why')}</h4>
           <p>{step.why[locale]}</p>
         </section>
         {step.docs.length === 0 ? null : (
           <section className="text-sm">
-            <h4 className="font-medium">{WORDS.docs[locale]}</h4>
+            <h4 className="font-medium">{t('docs')}</h4>
             <ul className="list-disc pl-5">
               {step.docs.map((d) => (
                 <li key={d.url}>
@@ -65,7 +65,7 @@ function StepItem({
                     rel="noreferrer"
                     target="_blank"
                   >
-                    “{d.quote[locale]}”
+                    “{d.quote[locale]}”<span className="sr-only"> {t('newTab')}</span>
                   </a>
                 </li>
               ))}
@@ -87,10 +87,10 @@ export function WalkthroughSteps({
   done: Readonly<Record<string, string>>;
   kubeconfigPath: string | null;
 }) {
-  const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   const current = steps.find((s) => done[s.id] === undefined)?.id;
   return (
-    <ol aria-label={WORDS.steps[locale]} className="space-y-3">
+    <ol aria-label={t('steps')} className="space-y-3">
       {steps.map((s) => (
         <StepItem
           key={s.id}

@@ -1,15 +1,13 @@
 'use client';
 
-import { useLocale } from 'next-intl';
-
-import { WORDS } from './words';
+import { useTranslations } from 'next-intl';
 
 /** The Walkthroughs page's heading, in the interface's language. */
 export function WalkthroughsHeading() {
-  const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   return (
     <h1 id="view-heading" className="text-2xl font-semibold tracking-tight">
-      {WORDS.heading[locale]}
+      {t('heading')}
     </h1>
   );
 }

@@ -1,24 +1,24 @@
 'use client';
 
 import Link from 'next/link';
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 
 import { useWalkthroughRuns } from '@/lib/client/walkthroughs-api';
 import { WALKTHROUGHS } from '@/lib/domain/walkthroughs';
 
 import { Notice } from '../ui/notice';
 import { RunBadge } from './run-badge';
-import { WORDS } from './words';
 
 /** Every walkthrough: its title, what it shows, its steps and its run. */
 export function WalkthroughsList() {
   const locale = useLocale();
+  const t = useTranslations('Walkthroughs');
   const runs = useWalkthroughRuns();
   return (
     <div className="space-y-4">
-      <p className="max-w-3xl text-sm">{WORDS.intro[locale]}</p>
+      <p className="max-w-3xl text-sm">{t('intro')}</p>
       {runs.error ? <Notice tone="failed" title={runs.error.message} /> : null}
-      <ol aria-label={WORDS.heading[locale]} className="grid gap-3 md:grid-cols-2">
+      <ol aria-label={t('heading')} className="grid gap-3 md:grid-cols-2">
         {WALKTHROUGHS.map((w, i) => {
           const run = runs.data?.find((r) => r.id === w.id);
           const done = Object.keys(run?.done ?? {}).length;
@@ -40,7 +40,7 @@ export function WalkthroughsList() {
                 <p className="flex flex-wrap items-center gap-2 text-sm">
                   {run ? <RunBadge state={run.state} /> : null}
                   <span className="tabular-nums">
-                    {done} / {w.steps.length} {WORDS.steps[locale]}
+                    {done} / {w.steps.length} {t('steps')}
                   </span>
                 </p>
               </article>

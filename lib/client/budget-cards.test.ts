@@ -53,7 +53,7 @@ describe('budgetCardBuilder', () => {
     const webCard = byName(cards, 'web');
     expect(webCard.pods.map((p) => p.name)).toEqual(['web-1', 'web-2']);
     expect(webCard.selector).toBe('app=web');
-    expect(webCard.headline).toBe('Allows 1');
+    expect(webCard.state).toEqual({ kind: 'allows', allowed: 1 });
     expect(webCard.blockedBy).toBeNull();
 
     const apiCard = byName(cards, 'api');

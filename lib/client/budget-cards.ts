@@ -4,7 +4,6 @@ import { budgetsOf, indexBudgets } from '@/lib/domain/budget-selection';
 import {
   budgetNumbers,
   budgetState,
-  explainBudget,
   isUnprocessed,
   type BudgetNumbers,
   type BudgetState,
@@ -30,10 +29,8 @@ export interface BudgetCard {
   readonly budget: BudgetView;
   readonly numbers: BudgetNumbers;
   readonly state: BudgetState;
+  /** The state's colour; its words are `budgetStateText` (./budget-words). */
   readonly tone: Tone;
-  /** The state in words: `Allows 1`, `Blocked`, `Never passable`, `Status stale`. */
-  readonly headline: string;
-  readonly detail: string;
   /** The `DisruptionAllowed` condition, if the controller has written one. */
   readonly condition: ConditionView | null;
   /** `observedGeneration` is behind `generation`. */
@@ -78,7 +75,6 @@ function buildCard(
   now: number,
 ) {
   const state = budgetState(budget);
-  const { headline, detail } = explainBudget(budget);
   const sorted = [...pods].sort((a, b) => compareText(a.name, b.name));
   const context = {
     pods: sorted,
@@ -92,8 +88,6 @@ function buildCard(
     numbers: budgetNumbers(budget),
     state,
     tone: budgetTone(state),
-    headline,
-    detail,
     condition: disruptionCondition(budget),
     isUnprocessed: isUnprocessed(budget),
     selector: formatSelector(budget.selector),

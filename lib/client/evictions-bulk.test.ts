@@ -1,4 +1,7 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+
+import ja from '@/messages/ja.json';
 
 import { bulkSummary, evictEach, type BulkItem } from './evictions-bulk';
 import type { PodTarget } from './evictions-request';
@@ -28,5 +31,23 @@ describe('evictEach', () => {
       ['web-3', 'sending'],
     ]);
     expect(bulkSummary(results.values())).toBe('1 evicted, 1 blocked, 1 failed');
+  });
+});
+
+describe('bulkSummary', () => {
+  const items: BulkItem[] = [
+    { state: 'skipped', message: 'not allowed' },
+    { state: 'answered', answer: { outcome: 'would-evict', message: '', attemptId: null } },
+    { state: 'answered', answer: { outcome: 'blocked', message: '', attemptId: 2 } },
+    { state: 'answered', answer: { outcome: 'blocked', message: '', attemptId: 3 } },
+  ];
+
+  it('counts in the outcomes’ order, then the pods without an answer', () => {
+    expect(bulkSummary(items)).toBe('1 would-evict, 2 blocked, 1 skipped');
+  });
+
+  it('counts in Japanese', () => {
+    const t = createTranslator({ locale: 'ja', messages: ja, namespace: 'EvictWords' });
+    expect(bulkSummary(items, t)).toBe('退避可能 1 件、ブロック 2 件、未送信 1 件');
   });
 });

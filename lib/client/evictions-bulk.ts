@@ -1,7 +1,7 @@
 import { EvictionOutcomeSchema } from '@/lib/domain/eviction-outcome';
 
 import type { PodTarget } from './evictions-request';
-import type { ActionAnswer } from './evictions-words';
+import { EVICT_ENGLISH, type ActionAnswer, type EvictT } from './evictions-words';
 
 /** Where one pod of a bulk eviction stands. */
 export type BulkItem =
@@ -44,21 +44,19 @@ export async function evictEach(
 }
 
 /** The summary's order: the outcomes' own order, then the pods without an answer. */
-const SUMMARY_ORDER: readonly string[] = [
-  ...EvictionOutcomeSchema.options,
-  'failed',
-  'skipped',
-  'sending',
-];
+const SUMMARY_ORDER = [...EvictionOutcomeSchema.options, 'failed', 'skipped', 'sending'] as const;
+
+type SummaryKey = (typeof SUMMARY_ORDER)[number];
 
 /** How many of a bulk eviction's pods came to each outcome, e.g. "1 evicted, 2 blocked". */
-export function bulkSummary(items: Iterable<BulkItem>): string {
-  const counts = new Map<string, number>();
+export function bulkSummary(items: Iterable<BulkItem>, t: EvictT = EVICT_ENGLISH): string {
+  const counts = new Map<SummaryKey, number>();
   for (const item of items) {
     const key = item.state === 'answered' ? item.answer.outcome : item.state;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return SUMMARY_ORDER.filter((key) => counts.has(key))
-    .map((key) => `${counts.get(key)} ${key}`)
-    .join(', ');
+  return SUMMARY_ORDER.flatMap((key) => {
+    const count = counts.get(key);
+    return count === undefined ? [] : [t(`summary.${key}`, { count: String(count) })];
+  }).join(t('summary.separator'));
 }

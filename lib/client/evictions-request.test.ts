@@ -1,4 +1,7 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+
+import ja from '@/messages/ja.json';
 
 import {
   attemptsUrl,
@@ -21,6 +24,15 @@ describe('readGracePeriod', () => {
     ['ten', { ok: false, problem: 'The grace period is a whole number of seconds.' }],
   ])('%j → %j', (text, expected) => {
     expect(readGracePeriod(text)).toEqual(expected);
+  });
+
+  it('says its problems in Japanese', () => {
+    const t = createTranslator({ locale: 'ja', messages: ja, namespace: 'EvictWords' });
+    expect(readGracePeriod('0', t)).toEqual({ ok: false, problem: '猶予期間は 1 秒以上です。' });
+    expect(readGracePeriod('ten', t)).toEqual({
+      ok: false,
+      problem: '猶予期間は秒単位の整数で指定します。',
+    });
   });
 });
 

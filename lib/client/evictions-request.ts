@@ -1,6 +1,8 @@
 import type { EvictionRequest } from '@/lib/domain/eviction-outcome';
 import { confirmationProblem } from '@/lib/domain/pod-deletion';
 
+import { EVICT_ENGLISH, type EvictT } from './evictions-words';
+
 /** The Evict dialog's options as the operator typed them. */
 export interface EvictOptionsInput {
   /** The grace period field's text; empty means the pod's own `terminationGracePeriodSeconds`. */
@@ -19,15 +21,15 @@ export type GraceRead =
  * Reads the grace period field. 0 (kill at once) is not offered: the route refuses it, as an
  * eviction with grace 0 skips the pod's graceful shutdown.
  */
-export function readGracePeriod(text: string): GraceRead {
+export function readGracePeriod(text: string, t: EvictT = EVICT_ENGLISH): GraceRead {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, seconds: null };
   if (!/^\d+$/.test(trimmed)) {
-    return { ok: false, problem: 'The grace period is a whole number of seconds.' };
+    return { ok: false, problem: t('grace.whole') };
   }
   const seconds = Number(trimmed);
   if (seconds < 1 || !Number.isSafeInteger(seconds)) {
-    return { ok: false, problem: 'The grace period is at least 1 second.' };
+    return { ok: false, problem: t('grace.atLeastOne') };
   }
   return { ok: true, seconds };
 }

@@ -1,8 +1,19 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
+import { expireIfDue } from '@/lib/domain/retry-policy';
+import ja from '@/messages/ja.json';
+
 import { fromSnapshot } from './live-state';
-import { retryActionWords, retryChangeWords } from './retries-words';
+import {
+  retryActionWords,
+  retryChangeWords,
+  retryFailureWords,
+  retryReason,
+} from './retries-words';
 import { retryView, snapshotOf, stuckRetry } from './test-views';
+
+const JAPANESE = createTranslator({ locale: 'ja', messages: ja, namespace: 'RetryWords' });
 
 const entry = { ...retryView(1, 'web-1'), stuck: false, diagnoses: [], remedies: [] };
 
@@ -49,6 +60,68 @@ describe('retryActionWords', () => {
     expect(words).toMatchObject({ headline, tone });
     expect(words.detail).toBe(answer.ok ? null : answer.message);
   });
+
+  it('speaks the interface language, quoting the server as is', () => {
+    const refused = { ok: false as const, status: 409, message: 'entry 1 is evicted' };
+    expect(retryActionWords('cancel', 'shop/web-1', refused, JAPANESE)).toEqual({
+      headline:
+        'shop/web-1 のキャンセルができませんでした: エントリーはもうリトライ待ちではありません',
+      tone: 'waiting',
+      detail: 'entry 1 is evicted',
+    });
+    const evicted = { ok: true as const, entry: { ...entry, state: 'evicted' as const } };
+    expect(retryActionWords('retry-now', 'shop/web-1', evicted, JAPANESE).headline).toBe(
+      'shop/web-1 のリトライ: 退避済み',
+    );
+  });
+});
+
+describe('retryFailureWords', () => {
+  it('says which action failed, with the error', () => {
+    const error = new Error('network down');
+    expect(retryFailureWords('retry-now', 'shop/web-1', error)).toEqual({
+      headline: 'Could not retry shop/web-1',
+      tone: 'failed',
+      detail: 'network down',
+    });
+    expect(retryFailureWords('cancel', 'shop/web-1', error, JAPANESE).headline).toBe(
+      'shop/web-1 のキャンセルができませんでした',
+    );
+  });
+});
+
+describe('retryReason', () => {
+  const deadline = Date.parse('2026-11-28T11:00:00Z');
+  const expired = {
+    ...retryView(1, 'web-1'),
+    reason: expireIfDue(
+      {
+        id: 1,
+        state: 'pending',
+        createdAt: 0,
+        deadline,
+        nextAttemptAt: 0,
+        attempts: 1,
+        consecutiveFailures: 0,
+        blockedByStale: false,
+        holdUntil: 0,
+        reason: null,
+      },
+      deadline,
+    ).reason,
+  };
+
+  it("says the policy's reasons in the interface language", () => {
+    expect(retryReason(expired)).toBe('The deadline passed before the eviction was accepted.');
+    expect(retryReason(expired, JAPANESE)).toBe('Eviction が受理される前に期限を過ぎました。');
+  });
+
+  it("keeps the server's reasons, else the last answer, as written", () => {
+    const cancelled = { ...retryView(1, 'web-1'), reason: 'Cancelled by operator.' };
+    expect(retryReason(cancelled, JAPANESE)).toBe('Cancelled by operator.');
+    expect(retryReason(retryView(1, 'web-1'))).toBe('Blocked by the disruption budget web.');
+    expect(retryReason({ reason: null, lastAnswer: null })).toBeNull();
+  });
 });
 
 describe('retryChangeWords', () => {
@@ -63,6 +136,9 @@ describe('retryChangeWords', () => {
     );
     expect(retryChangeWords(before, after)).toBe(
       'Retry of shop/web-1: Evicted. Pending retry: shop/web-2. Stuck: Eviction of shop/web-2 pending for 12 min.',
+    );
+    expect(retryChangeWords(before, after, JAPANESE, (item) => `[${item.key}]`)).toBe(
+      'shop/web-1 のリトライ: 退避済み。リトライ待ち: shop/web-2。停滞: [retry:2]。',
     );
   });
 

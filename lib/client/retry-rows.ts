@@ -1,10 +1,19 @@
+import { createTranslator, type useTranslations } from 'next-intl';
+
 import type { Diagnosis, Remedy, RetryView, StuckItem } from '@/lib/domain/retries';
 import type { BudgetView } from '@/lib/domain/views';
+import en from '@/messages/en.json';
 
 import { compareText, inOrder } from './compare-text';
 import { timeOf } from './format-time';
 import type { LiveState } from './live-state';
 import type { Tone } from './pod-status';
+
+/** The `RetryWords` messages in the interface's language (`useTranslations('RetryWords')`). */
+export type RetryT = ReturnType<typeof useTranslations<'RetryWords'>>;
+
+/** English, for callers outside React and for tests: the same messages as the interface. */
+const ENGLISH: RetryT = createTranslator({ locale: 'en', messages: en, namespace: 'RetryWords' });
 
 /** A retry entry's state in one word and its colour (ui.md's one map). */
 export interface RetryStatus {
@@ -16,22 +25,20 @@ export interface RetryStatus {
  * The words and colour of a retry state: pending waits on a budget (amber), an eviction that
  * went through is done (green), one that gave up or failed is red, the rest inactive (grey).
  */
-export function retryStatus(state: RetryView['state']): RetryStatus {
+export function retryStatus(state: RetryView['state'], t: RetryT = ENGLISH): RetryStatus {
+  const label = t(`status.${state}`);
   switch (state) {
     case 'pending':
-      return { label: 'Pending retry', tone: 'waiting' };
+      return { label, tone: 'waiting' };
     case 'evicted':
-      return { label: 'Evicted', tone: 'healthy' };
+      return { label, tone: 'healthy' };
     case 'gone':
-      return { label: 'Gone', tone: 'inactive' };
     case 'replaced':
-      return { label: 'Replaced', tone: 'inactive' };
     case 'cancelled':
-      return { label: 'Cancelled', tone: 'inactive' };
+      return { label, tone: 'inactive' };
     case 'failed':
-      return { label: 'Failed', tone: 'failed' };
     case 'expired':
-      return { label: 'Expired', tone: 'failed' };
+      return { label, tone: 'failed' };
     default: {
       const unknown: never = state;
       throw new Error(`unknown retry state ${String(unknown)}`);
@@ -167,14 +174,6 @@ export function retryRows(
 export function stuckInScope(items: readonly StuckItem[], namespace: string | null): StuckItem[] {
   return items.filter(inNamespace(namespace));
 }
-
-/** How a stuck item's kind is named. */
-export const STUCK_KIND_LABELS: Record<StuckItem['kind'], string> = {
-  retry: 'Retry',
-  budget: 'PodDisruptionBudget',
-  terminating: 'Terminating pod',
-  node: 'Node',
-};
 
 /** Pending entries and stuck items of a scope, for the Overview. */
 export interface RetryGlance {

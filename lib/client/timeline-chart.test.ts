@@ -1,12 +1,15 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { findingsOf } from '@/lib/domain/timeline-findings';
 import { phasesOf } from '@/lib/domain/timeline-phases';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
 import type { Timeline, TimelineFact } from '@/lib/domain/timelines';
+import ja from '@/messages/ja.json';
 
-import { chartLayout, offsetWords, position, STEP_4_STOPPED, ticksOf } from './timeline-chart';
+import { chartLayout, offsetWords, position, stepWords, ticksOf } from './timeline-chart';
 
+const JA = createTranslator({ locale: 'ja', messages: ja, namespace: 'TimelineWords' });
 const T0 = Date.parse('2026-11-28T10:00:00Z');
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 const cluster = (s: number) => ({ time: at(s), source: 'cluster' as const });
@@ -54,7 +57,9 @@ const deleted: TimelineFact = { kind: 'deleted', time: null, source: 'not-observ
 describe('chartLayout', () => {
   const layout = chartLayout([detailOf([deletion, endpoint, killed, phase, deleted])], null, false);
   const pod = layout.pods[0]!;
-  const steps = pod.points.filter((p) => p.step).map((p) => [p.step!.n, p.lane, p.step!.words]);
+  const steps = pod.points
+    .filter((p) => p.step)
+    .map((p) => [p.step!.n, p.lane, stepWords(p.step!)]);
 
   it("labels the seed's six steps where they happen", () => {
     expect(steps).toEqual([
@@ -80,7 +85,8 @@ describe('chartLayout', () => {
   it('calls step 4 "containers stopped" when nothing was killed, and reaches now in progress', () => {
     const stopped = { ...killed, ...cluster(5), exitCode: 0 };
     const live = chartLayout([detailOf([deletion, stopped])], T0 + 50_000, true);
-    expect(live.pods[0]!.points.find((p) => p.step?.n === 4)?.step?.words).toBe(STEP_4_STOPPED);
+    const step4 = live.pods[0]!.points.find((p) => p.step?.n === 4)?.step;
+    expect(step4 && stepWords(step4)).toBe('Containers stopped');
     expect(live.end).toBe(T0 + 50_000);
   });
 });
@@ -93,5 +99,7 @@ describe('axis', () => {
     expect(offsetWords(0)).toBe('+0 s');
     expect(offsetWords(1500)).toBe('+1.5 s');
     expect(offsetWords(120_000)).toBe('+2 min');
+    expect(offsetWords(1500, JA)).toBe('+1.5秒');
+    expect(offsetWords(90_000, JA)).toBe('+1.5分');
   });
 });

@@ -2,6 +2,8 @@ import { read, type Entry } from '@/lib/domain/timeline-phases';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
 import type { FactKind, TimelineFact } from '@/lib/domain/timelines';
 
+import { ENGLISH, type TimelineT } from './timeline-words';
+
 /**
  * The timeline chart's layout, pure: which lane each fact goes on, where on the shared time
  * axis, the seed's six deletion steps, the grace window and the axis ticks.
@@ -11,12 +13,8 @@ import type { FactKind, TimelineFact } from '@/lib/domain/timelines';
 export const LANES = ['api', 'kubelet', 'endpoints', 'replacement'] as const;
 export type Lane = (typeof LANES)[number];
 
-export const LANE_LABELS: Readonly<Record<Lane, string>> = {
-  api: 'API server',
-  kubelet: 'Kubelet and containers',
-  endpoints: 'Endpoints',
-  replacement: 'Replacement',
-};
+/** A lane's name. */
+export const laneWords = (lane: Lane, t: TimelineT = ENGLISH): string => t(`lane.${lane}`);
 
 const LANE_OF: Readonly<Record<FactKind, Lane>> = {
   requested: 'api',
@@ -36,25 +34,24 @@ const LANE_OF: Readonly<Record<FactKind, Lane>> = {
 };
 
 /** The seed's six steps of a deletion, by number. */
-export const STEP_WORDS: Readonly<Record<number, string>> = {
-  1: 'Deletion timestamp set',
-  2: 'Kubelet starts graceful shutdown',
-  3: 'Removed from endpoints',
-  4: 'Killed at the deadline',
-  5: 'Kubelet asks to delete',
-  6: 'API server deletes',
-};
-/** Step 4 when nothing was killed: the containers stopped within the grace period. */
-export const STEP_4_STOPPED = 'Containers stopped';
+export const STEPS = [1, 2, 3, 4, 5, 6] as const;
+export type StepNumber = (typeof STEPS)[number];
 
 /** SIGKILL at the deadline: a stop this close to it (exit 137) is that kill. */
 const KILL_TOLERANCE_MS = 1000;
 
-/** A fact's step: its number and words. */
+/**
+ * A fact's step: its number, and whether it is step 4 without a kill (the containers stopped
+ * within the grace period).
+ */
 export interface Step {
-  readonly n: number;
-  readonly words: string;
+  readonly n: StepNumber;
+  readonly isStopped: boolean;
 }
+
+/** A step in words: "Deletion timestamp set", "Containers stopped"… */
+export const stepWords = (step: Step, t: TimelineT = ENGLISH): string =>
+  step.isStopped ? t('step.stopped') : t(`step.${step.n}`);
 
 /** One point of the chart. */
 export interface ChartPoint {
@@ -99,15 +96,15 @@ function killedAtDeadline(fact: TimelineFact, ms: number, deadline: number | nul
 function stepsOf(entries: readonly Entry[], deadline: number | null): Map<number, Step> {
   const steps = new Map<number, Step>();
   const first = (kinds: readonly FactKind[]) => entries.find((e) => kinds.includes(e.fact.kind));
-  const put = (e: Entry | undefined, n: number, words = STEP_WORDS[n] ?? '') => {
-    if (e && !steps.has(e.index)) steps.set(e.index, { n, words });
+  const put = (e: Entry | undefined, n: StepNumber, isStopped = false) => {
+    if (e && !steps.has(e.index)) steps.set(e.index, { n, isStopped });
   };
   put(first(['deletion-started']), 1);
   put(first(['endpoint-terminating', 'endpoint-removed']), 3);
   const stops = entries.filter((e) => e.fact.kind === 'container-terminated');
   const killed = stops.find((e) => killedAtDeadline(e.fact, e.at?.ms ?? NaN, deadline));
   if (killed) put(killed, 4);
-  else put(stops.at(-1), 4, STEP_4_STOPPED);
+  else put(stops.at(-1), 4, true);
   put(first(['terminal-phase']), 5);
   put(first(['deleted']), 6);
   return steps;
@@ -134,8 +131,7 @@ function podOf(detail: TimelineDetail): ChartPod {
     points.push({ ...base, lane: LANE_OF[e.fact.kind], isKnown, step: steps.get(e.index) ?? null });
     // Step 2: the kubelet sees the deletion and starts the graceful shutdown.
     if (e.fact.kind === 'deletion-started' && steps.get(e.index)?.n === 1) {
-      const step = { n: 2, words: STEP_WORDS[2] ?? '' };
-      points.push({ ...base, lane: 'kubelet', isKnown, step });
+      points.push({ ...base, lane: 'kubelet', isKnown, step: { n: 2, isStopped: false } });
     }
   }
   const grace = r.deletion && deadline !== null ? { start: r.deletion.start.ms, deadline } : null;
@@ -184,12 +180,13 @@ export function position(layout: Pick<ChartLayout, 'start' | 'end'>, ms: number)
   return span <= 0 ? 0 : Math.min(1, Math.max(0, (ms - layout.start) / span));
 }
 
-/** An offset from the axis' start in words: "+0 s", "+1.5 s", "+2 min". */
-export function offsetWords(ms: number): string {
+/** An offset from the axis' start in words: "+0 s", "+1.5 s", "+2 min" (Japanese "+1.5秒"). */
+export function offsetWords(ms: number, t: TimelineT = ENGLISH): string {
   if (ms < 60_000) {
     const s = ms / 1000;
-    return `+${Number.isInteger(s) ? s : s.toFixed(s < 10 ? 2 : 1).replace(/0+$/, '')} s`;
+    const value = Number.isInteger(s) ? String(s) : s.toFixed(s < 10 ? 2 : 1).replace(/0+$/, '');
+    return t('offset.s', { value });
   }
   const min = ms / 60_000;
-  return `+${Number.isInteger(min) ? min : min.toFixed(1)} min`;
+  return t('offset.min', { value: Number.isInteger(min) ? String(min) : min.toFixed(1) });
 }

@@ -1,61 +1,103 @@
 import type { TimelineFact } from '@/lib/domain/timelines';
 
 import { timeOf } from './format-time';
-import { formatClock } from './timeline-words';
+import { ENGLISH, formatClock, type TimelineT } from './timeline-words';
 
 /** What the operator's request came to. */
-function requestWords(f: TimelineFact & { kind: 'requested' }): string {
-  const what =
-    f.action === 'evict' ? 'Eviction requested by Drainboard' : 'Delete sent by Drainboard';
-  const answer = f.outcome === null ? 'no answer yet' : f.outcome;
-  const code = f.clusterCode === null ? '' : `, HTTP ${f.clusterCode}`;
-  const message = f.message === null ? '' : `: ${f.message}`;
-  const retry = f.retryId === null ? '' : ` (retry ${f.retryId})`;
-  return `${what}${retry} — ${answer}${code}${message}`;
+function requestWords(f: TimelineFact & { kind: 'requested' }, t: TimelineT): string {
+  const values = {
+    retry: f.retryId === null ? '' : t('fact.retry', { id: String(f.retryId) }),
+    answer: f.outcome === null ? t('fact.noAnswer') : t(`outcome.${f.outcome}`),
+    code: f.clusterCode === null ? '' : t('fact.httpCode', { code: String(f.clusterCode) }),
+    message: f.message === null ? '' : t('fact.message', { message: f.message }),
+  };
+  return f.action === 'evict' ? t('fact.evictRequested', values) : t('fact.deleteSent', values);
 }
 
-function replacementWords(verb: string, f: { pod: string; node: string | null }): string {
-  return `Replacement ${f.pod} ${verb}${f.node === null ? '' : ` on ${f.node}`}`;
+type ReplacementFact = TimelineFact & {
+  kind:
+    'replacement-created' | 'replacement-scheduled' | 'replacement-running' | 'replacement-ready';
+};
+
+const REPLACEMENT_KEY = {
+  'replacement-created': 'fact.replacementCreated',
+  'replacement-scheduled': 'fact.replacementScheduled',
+  'replacement-running': 'fact.replacementRunning',
+  'replacement-ready': 'fact.replacementReady',
+} as const;
+
+function replacementWords(f: ReplacementFact, t: TimelineT): string {
+  const node = f.node === null ? '' : t('fact.onNode', { node: f.node });
+  return t(REPLACEMENT_KEY[f.kind], { pod: f.pod, node });
 }
 
-function deadlineWords(deadline: string): string {
+function deadlineWords(deadline: string, locale: string): string {
   const ms = timeOf(deadline);
-  return ms === null ? deadline : formatClock(ms);
+  return ms === null ? deadline : formatClock(ms, locale);
 }
 
-/** One fact in plain words, with what is particular to it (exit code, reason, slice…). */
-export function factWords(f: TimelineFact): string {
+/** The slice, and its service if known. */
+function sliceValues(f: { slice: string; service: string | null }, t: TimelineT) {
+  return {
+    slice: f.slice,
+    service: f.service === null ? '' : t('fact.service', { service: f.service }),
+  };
+}
+
+function disruptionWords(f: TimelineFact & { kind: 'disruption-target' }, t: TimelineT) {
+  return t('fact.disruptionTarget', {
+    reason: f.reason === null ? '' : t('fact.reason', { reason: f.reason }),
+    message: f.message === null ? '' : t('fact.dashMessage', { message: f.message }),
+  });
+}
+
+function containerWords(f: TimelineFact & { kind: 'container-terminated' }, t: TimelineT) {
+  return t('fact.containerTerminated', {
+    container: f.container,
+    exit: f.exitCode === null ? '' : t('fact.exit', { code: String(f.exitCode) }),
+    reason: f.reason === null ? '' : t('fact.exitReason', { reason: f.reason }),
+  });
+}
+
+/**
+ * One fact in plain words, with what is particular to it (exit code, reason, slice…), in `t`'s
+ * language (times of day in `locale`).
+ */
+export function factWords(f: TimelineFact, t: TimelineT = ENGLISH, locale: string = 'en'): string {
   switch (f.kind) {
     case 'requested':
-      return requestWords(f);
+      return requestWords(f, t);
     case 'disruption-target':
-      return `DisruptionTarget condition set${f.reason === null ? '' : `: ${f.reason}`}${f.message === null ? '' : ` — ${f.message}`}`;
+      return disruptionWords(f, t);
     case 'deletion-started':
-      return `Deletion started: grace period ${f.gracePeriodSeconds} s, deadline ${deadlineWords(f.deadline)}`;
+      return t('fact.deletionStarted', {
+        grace: String(f.gracePeriodSeconds),
+        deadline: deadlineWords(f.deadline, locale),
+      });
     case 'not-ready':
-      return 'Pod no longer Ready';
+      return t('fact.notReady');
     case 'endpoint-terminating':
-      return `Endpoint terminating in slice ${f.slice}${f.service === null ? '' : ` (service ${f.service})`}${f.isServing ? ', still serving' : ', not serving'}`;
+      return t('fact.endpointTerminating', {
+        ...sliceValues(f, t),
+        serving: f.isServing ? t('fact.stillServing') : t('fact.notServing'),
+      });
     case 'endpoint-removed':
-      return `Endpoint removed from slice ${f.slice}${f.service === null ? '' : ` (service ${f.service})`}`;
+      return t('fact.endpointRemoved', sliceValues(f, t));
     case 'container-terminated':
-      return `Container ${f.container} terminated${f.exitCode === null ? '' : `, exit ${f.exitCode}`}${f.reason === null ? '' : ` (${f.reason})`}`;
+      return containerWords(f, t);
     case 'terminal-phase':
-      return `Phase ${f.phase}`;
+      return t('fact.terminalPhase', { phase: f.phase });
     case 'finalizers':
       return f.finalizers.length === 0
-        ? 'No finalizers left'
-        : `Held by finalizers: ${f.finalizers.join(', ')}`;
+        ? t('fact.noFinalizers')
+        : t('fact.heldBy', { finalizers: f.finalizers.join(', ') });
     case 'deleted':
-      return 'Pod deleted from the API server';
+      return t('fact.deleted');
     case 'replacement-created':
-      return replacementWords('created', f);
     case 'replacement-scheduled':
-      return replacementWords('scheduled', f);
     case 'replacement-running':
-      return replacementWords('running', f);
     case 'replacement-ready':
-      return replacementWords('Ready', f);
+      return replacementWords(f, t);
     default: {
       const unknown: never = f;
       throw new Error(`unknown fact ${JSON.stringify(unknown)}`);
@@ -64,18 +106,19 @@ export function factWords(f: TimelineFact): string {
 }
 
 /** A short label for a point of the chart. */
-export function factShortWords(f: TimelineFact): string {
+export function factShortWords(f: TimelineFact, t: TimelineT = ENGLISH): string {
   switch (f.kind) {
     case 'container-terminated':
-      return `${f.container} exit ${f.exitCode ?? '?'}`;
+      return t('short.container', {
+        container: f.container,
+        code: f.exitCode === null ? t('short.unknownCode') : String(f.exitCode),
+      });
     case 'requested':
-      return `${f.action} → ${f.outcome ?? 'no answer yet'}`;
-    case 'replacement-created':
-    case 'replacement-scheduled':
-    case 'replacement-running':
-    case 'replacement-ready':
-      return f.kind.slice('replacement-'.length);
+      return t('short.requested', {
+        action: t(`action.${f.action}`),
+        outcome: f.outcome === null ? t('fact.noAnswer') : t(`outcome.${f.outcome}`),
+      });
     default:
-      return f.kind.replace(/-/g, ' ');
+      return t(`short.${f.kind}`);
   }
 }

@@ -1,21 +1,32 @@
-import type { FindingCode } from '@/lib/domain/timeline-findings';
+import { createTranslator, type useTranslations } from 'next-intl';
+
+import { formatDuration } from '@/lib/domain/duration';
+import type {
+  FindingCode,
+  FindingParts,
+  SlowBasis,
+  StuckCause,
+} from '@/lib/domain/timeline-findings';
 import type { TimelineSummary } from '@/lib/domain/timeline-summary';
 import type { PhaseKind } from '@/lib/domain/timeline-phases';
 import type { Attribution, FactTimeSource } from '@/lib/domain/timelines';
+import en from '@/messages/en.json';
 
 import type { Tone } from './pod-status';
 
+/** The `TimelineWords` messages in the interface's language (`useTranslations('TimelineWords')`). */
+export type TimelineT = ReturnType<typeof useTranslations<'TimelineWords'>>;
+
+/** English, for callers outside React and for tests: the same messages as the interface. */
+export const ENGLISH: TimelineT = createTranslator({
+  locale: 'en',
+  messages: en,
+  namespace: 'TimelineWords',
+});
+
 /** Who started a pod's termination, in words. */
-export const ATTRIBUTION_WORDS: Readonly<Record<Attribution, string>> = {
-  drainboard: 'Drainboard',
-  'eviction-api': 'Eviction API (another client)',
-  preemption: 'Preemption',
-  'taint-manager': 'Taint manager',
-  kubelet: 'Kubelet',
-  'pod-gc': 'Pod GC',
-  deletion: 'Deletion',
-  unknown: 'Unknown',
-};
+export const attributionWords = (attribution: Attribution, t: TimelineT = ENGLISH): string =>
+  t(`attribution.${attribution}`);
 
 /** A phase in one word and its colour (ui.md's one map). */
 export interface PhaseStatus {
@@ -24,41 +35,143 @@ export interface PhaseStatus {
 }
 
 /**
- * Blocked (rejected before admission, mostly by a budget) waits (amber), terminating is in progress (blue), the replacement
- * starting is expected to pass (amber), a pod gone or replaced by a Ready one is done (green).
+ * Blocked (rejected before admission, mostly by a budget) waits (amber), terminating is in
+ * progress (blue), the replacement starting is expected to pass (amber), a pod gone or replaced
+ * by a Ready one is done (green).
  */
-export const PHASE_STATUS: Readonly<Record<PhaseKind, PhaseStatus>> = {
-  blocked: { label: 'Blocked', tone: 'waiting' },
-  terminating: { label: 'Terminating', tone: 'progress' },
-  gone: { label: 'Gone', tone: 'healthy' },
-  'replacement-starting': { label: 'Replacement starting', tone: 'waiting' },
-  'replacement-ready': { label: 'Replacement ready', tone: 'healthy' },
+const PHASE_TONE: Readonly<Record<PhaseKind, Tone>> = {
+  blocked: 'waiting',
+  terminating: 'progress',
+  gone: 'healthy',
+  'replacement-starting': 'waiting',
+  'replacement-ready': 'healthy',
 };
 
-/** A finding in a few words and its colour: a kill or a stuck pod is red, a risk amber. */
-export const FINDING_STATUS: Readonly<Record<FindingCode, PhaseStatus>> = {
-  'killed-at-deadline': { label: 'Killed at deadline', tone: 'failed' },
-  'endpoint-after-sigterm': { label: 'Traffic after SIGTERM', tone: 'waiting' },
-  'past-deadline': { label: 'Stuck terminating', tone: 'failed' },
-  'replacement-slow': { label: 'Replacement slow', tone: 'waiting' },
-  'not-observed': { label: 'Not observed', tone: 'inactive' },
+export const phaseStatus = (phase: PhaseKind, t: TimelineT = ENGLISH): PhaseStatus => ({
+  label: t(`phase.${phase}`),
+  tone: PHASE_TONE[phase],
+});
+
+/** A finding's colour: a kill or a stuck pod is red, a risk amber. */
+const FINDING_TONE: Readonly<Record<FindingCode, Tone>> = {
+  'killed-at-deadline': 'failed',
+  'endpoint-after-sigterm': 'waiting',
+  'past-deadline': 'failed',
+  'replacement-slow': 'waiting',
+  'not-observed': 'inactive',
 };
+
+/** A finding in a few words and its colour. */
+export const findingStatus = (code: FindingCode, t: TimelineT = ENGLISH): PhaseStatus => ({
+  label: t(`finding.${code}`),
+  tone: FINDING_TONE[code],
+});
 
 /** Where a fact's time comes from, in words. */
-export const SOURCE_WORDS: Readonly<Record<FactTimeSource, string>> = {
-  cluster: 'cluster',
-  observed: 'observed',
-  'not-observed': 'not observed',
-};
+export const sourceWords = (source: FactTimeSource, t: TimelineT = ENGLISH): string =>
+  t(`source.${source}`);
 
 /**
- * A time of day with milliseconds ("10:00:30.000"), in the operator's zone: the cluster's own
- * times are whole seconds, the dashboard's observations are not.
+ * A time of day with milliseconds ("10:00:30.000"), in the operator's zone and `locale`: the
+ * cluster's own times are whole seconds, the dashboard's observations are not.
  */
-export function formatClock(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+export function formatClock(ms: number, locale: string = 'en'): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
+/** "a", "a and b", "a, b and c" (in Japanese "a、b、c"). */
+function listWords(words: readonly string[], t: TimelineT): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(t('findingText.listSeparator'))}${t('findingText.listLast')}${words.at(-1) ?? ''}`;
+}
+
+function causeWords(cause: StuckCause, isDeleted: boolean, t: TimelineT): string {
+  switch (cause.kind) {
+    case 'finalizers': {
+      const values = { count: cause.finalizers.length, names: cause.finalizers.join(', ') };
+      return isDeleted
+        ? t('findingText.finalizersHeld', values)
+        : t('findingText.finalizersHold', values);
+    }
+    case 'containers-running':
+      return isDeleted ? t('findingText.stoppingLate') : t('findingText.notStopped');
+    case 'not-deleted':
+      return isDeleted ? t('findingText.deletingLate') : t('findingText.notDeleted');
+  }
+}
+
+function basisWords(basis: SlowBasis, t: TimelineT, locale: string): string {
+  switch (basis.kind) {
+    case 'no-owner-data':
+      return t('findingText.noOwnerData');
+    case 'twice-median':
+      return t('findingText.twiceMedian', { median: formatDuration(basis.medianMs, locale) });
+    case 'floor':
+      return t('findingText.floor', {
+        median: formatDuration(basis.medianMs, locale),
+        floor: formatDuration(30_000, locale),
+      });
+  }
+}
+
+/** What a finding says, from its parts, in `t`'s language (durations in `locale`). */
+export function findingWords(
+  parts: FindingParts,
+  t: TimelineT = ENGLISH,
+  locale: string = 'en',
+): string {
+  const duration = (ms: number) => formatDuration(ms, locale);
+  switch (parts.code) {
+    case 'killed-at-deadline':
+      return t('findingText.killed', {
+        container: parts.container,
+        grace: duration(parts.graceMs),
+      });
+    case 'endpoint-after-sigterm': {
+      const service =
+        parts.service === null ? '' : t('findingText.service', { service: parts.service });
+      return t('findingText.endpoint', {
+        slice: parts.slice,
+        service,
+        delay: duration(parts.delayMs),
+      });
+    }
+    case 'past-deadline': {
+      const values = {
+        late: duration(parts.lateMs),
+        cause: causeWords(parts.cause, parts.isDeleted, t),
+      };
+      return parts.isDeleted
+        ? t('findingText.deletedLate', values)
+        : t('findingText.stillThere', values);
+    }
+    case 'replacement-slow': {
+      const values = {
+        pod: parts.pod,
+        took: duration(parts.tookMs),
+        expected: duration(parts.expectedMs),
+        basis: basisWords(parts.basis, t, locale),
+      };
+      return parts.isReady
+        ? t('findingText.slowReady', values)
+        : t('findingText.slowNotReady', values);
+    }
+    case 'not-observed':
+      return t('findingText.notObserved', {
+        steps: listWords(
+          parts.steps.map((kind) => t(`steps.${kind}`)),
+          t,
+        ),
+        count: parts.steps.length,
+      });
+  }
 }
 
 /**
@@ -69,17 +182,21 @@ export function formatClock(ms: number): string {
 export function timelineChangeWords(
   before: ReadonlyMap<string, TimelineSummary>,
   after: ReadonlyMap<string, TimelineSummary>,
+  t: TimelineT = ENGLISH,
 ): string | null {
   if (before === after) return null;
   const sentences: string[] = [];
-  for (const t of after.values()) {
-    const previous = before.get(t.uid);
-    const ref = `${t.namespace}/${t.pod}`;
-    const phase = PHASE_STATUS[t.current].label;
-    if (previous === undefined) sentences.push(`Timeline started: ${ref}, ${phase}.`);
-    else if (previous.current !== t.current) sentences.push(`${ref}: ${phase}.`);
-    const added = t.findings.filter((code) => !(previous?.findings.includes(code) ?? false));
-    for (const code of added) sentences.push(`${ref}: ${FINDING_STATUS[code].label}.`);
+  for (const summary of after.values()) {
+    const previous = before.get(summary.uid);
+    const ref = `${summary.namespace}/${summary.pod}`;
+    const phase = t(`phase.${summary.current}`);
+    if (previous === undefined) sentences.push(t('changed.started', { ref, phase }));
+    else if (previous.current !== summary.current)
+      sentences.push(t('changed.phase', { ref, phase }));
+    const added = summary.findings.filter((code) => !(previous?.findings.includes(code) ?? false));
+    for (const code of added) {
+      sentences.push(t('changed.finding', { ref, finding: t(`finding.${code}`) }));
+    }
   }
   return sentences.length === 0 ? null : sentences.join(' ');
 }

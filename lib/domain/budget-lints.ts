@@ -6,6 +6,7 @@ import {
   neverCause,
   neverWords,
   type NeverCause,
+  type NeverFacts,
 } from './budget-state';
 import { disruptionCondition, needsHas } from './budgets';
 import { MULTIPLE_BUDGETS_MESSAGE } from './eviction-outcome';
@@ -21,9 +22,47 @@ export type BudgetLintCode =
   | 'status-stale'
   | 'blocked-too-long';
 
-/** A problem with a PodDisruptionBudget, why it matters, and what to do. */
-export interface BudgetLint {
-  readonly code: BudgetLintCode;
+/** A length of time in its largest whole unit: minutes below 2 hours, hours below 2 days. */
+export interface Span {
+  readonly unit: 'minute' | 'hour' | 'day';
+  readonly count: number;
+}
+
+/** The healthy pods a budget needs and has, as its words name them. */
+type HealthCounts = Pick<BudgetView, 'desiredHealthy' | 'currentHealthy'>;
+
+/** The values a lint's words are made of, by code: what another language renders them from. */
+export type LintFacts =
+  | {
+      readonly code: 'selects-nothing';
+      /** The selector as `kubectl get -l` reads it; null when the budget has none. */
+      readonly selector: string | null;
+      readonly namespace: string;
+    }
+  | { readonly code: 'never-passable'; readonly cause: NeverCause; readonly rule: NeverFacts }
+  | { readonly code: 'multiple-budgets'; readonly others: readonly string[] }
+  | { readonly code: 'unhealthy-pods-blocked'; readonly counts: HealthCounts }
+  | {
+      readonly code: 'status-stale';
+      readonly cause: 'unprocessed';
+      readonly generation: number;
+      readonly observedGeneration: number | null;
+    }
+  | {
+      readonly code: 'status-stale';
+      readonly cause: 'sync-failed';
+      readonly message: string | null;
+    }
+  | {
+      readonly code: 'blocked-too-long';
+      readonly blockedFor: Span;
+      /** The condition's `lastTransitionTime`, as the cluster wrote it. */
+      readonly since: string;
+      readonly counts: HealthCounts;
+    };
+
+/** What every lint has besides its code and facts. */
+interface LintCommon {
   /** `error`: evictions it covers fail whatever the pods do; `warning`: worth a look. */
   readonly severity: 'error' | 'warning';
   readonly budget: Pick<BudgetView, 'uid' | 'namespace' | 'name'>;
@@ -34,6 +73,9 @@ export interface BudgetLint {
   /** The Kubernetes documentation behind the explanation. */
   readonly docs: string;
 }
+
+/** A problem with a PodDisruptionBudget, why it matters, and what to do. */
+export type BudgetLint = LintCommon & LintFacts;
 
 /** What the lints look at besides the budget. */
 export interface LintContext {
@@ -60,19 +102,27 @@ const DOCS = {
     'https://kubernetes.io/docs/tasks/run-application/configure-pdb/#check-the-status-of-the-pdb',
 } as const;
 
-type LintBody = Omit<BudgetLint, 'budget'>;
+type LintBody = Omit<LintCommon, 'budget'> & LintFacts;
+
+const healthCounts = ({ desiredHealthy, currentHealthy }: HealthCounts): HealthCounts => ({
+  desiredHealthy,
+  currentHealthy,
+});
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (names: readonly string[]) => names.join(', ');
 
 function selectsNothing(budget: BudgetView, selected: readonly PodView[]): LintBody | null {
   if (selected.length > 0) return null;
+  const selector = budget.selector === null ? null : formatSelector(budget.selector);
   const explanation =
-    budget.selector === null
+    selector === null
       ? 'The budget has no selector. In policy/v1 a missing selector selects no pods, so it protects nothing.'
-      : `Its selector ${formatSelector(budget.selector)} selects no pod in namespace ${budget.namespace}, so it protects nothing: evictions of the pods it was meant for are not limited.`;
+      : `Its selector ${selector} selects no pod in namespace ${budget.namespace}, so it protects nothing: evictions of the pods it was meant for are not limited.`;
   return {
     code: 'selects-nothing',
+    selector,
+    namespace: budget.namespace,
     severity: 'warning',
     pods: [],
     explanation,
@@ -94,6 +144,13 @@ function neverPassable(budget: BudgetView): LintBody | null {
   if (cause === null) return null;
   return {
     code: 'never-passable',
+    cause,
+    rule: {
+      minAvailable: budget.minAvailable,
+      maxUnavailable: budget.maxUnavailable,
+      desiredHealthy: budget.desiredHealthy,
+      expectedPods: budget.expectedPods,
+    },
     severity: 'error',
     pods: [],
     explanation: `${neverWords(budget, cause)} Every eviction of a Ready pod it selects is refused (429), so a drain of a node running one of them never completes.`,
@@ -118,6 +175,7 @@ function multipleBudgets(
   if (pods.length === 0) return null;
   return {
     code: 'multiple-budgets',
+    others: [...others],
     severity: 'error',
     pods,
     explanation: `${plural(pods.length, 'pod')} it selects (${list(pods)}) ${pods.length === 1 ? 'is' : 'are'} also selected by ${list([...others])}. The eviction API does not support a pod with several budgets: every eviction of a running one fails with 500 "${MULTIPLE_BUDGETS_MESSAGE}", and a drain stops on it.`,
@@ -141,6 +199,7 @@ function unhealthyPodsBlocked(
   if (names.length === 0) return null;
   return {
     code: 'unhealthy-pods-blocked',
+    counts: healthCounts(budget),
     severity: 'warning',
     pods: names,
     explanation: `${plural(names.length, 'pod')} it selects (${list(names)}) ${names.length === 1 ? 'is' : 'are'} running but not Ready, so the budget ${needsHas(budget)} and allows 0 disruptions. Under unhealthyPodEvictionPolicy IfHealthyBudget (the default) a running pod that is not Ready may be evicted only while the budget has the healthy pods it needs, so these pods cannot be evicted either: a drain waits until they become Ready.`,
@@ -154,6 +213,9 @@ function statusStale(budget: BudgetView): LintBody | null {
   if (isUnprocessed(budget)) {
     return {
       code: 'status-stale',
+      cause: 'unprocessed',
+      generation: budget.generation,
+      observedGeneration: budget.observedGeneration,
       severity: 'warning',
       pods: [],
       explanation: `Its status was computed for generation ${budget.observedGeneration ?? 'none'} but its spec is at generation ${budget.generation}: the disruption controller has not processed it. Until it does, the API server refuses every eviction it covers with 429 ("The disruption budget ${budget.name} is still being processed by the server.", retry after 10 s).`,
@@ -164,6 +226,8 @@ function statusStale(budget: BudgetView): LintBody | null {
   if (condition?.reason !== 'SyncFailed') return null;
   return {
     code: 'status-stale',
+    cause: 'sync-failed',
+    message: condition.message,
     severity: 'error',
     pods: [],
     explanation: `The disruption controller failed to compute its status${condition.message === null ? '' : ` ("${condition.message}")`}. It then allows 0 disruptions, so every eviction it covers is refused (429) until a sync succeeds.`,
@@ -172,12 +236,14 @@ function statusStale(budget: BudgetView): LintBody | null {
   };
 }
 
-/** A duration in plain words: minutes, then hours, then days. */
-function span(ms: number): string {
+/** A duration in its largest whole unit: minutes, then hours, then days. */
+function spanOf(ms: number): Span {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 120) return plural(minutes, 'minute');
+  if (minutes < 120) return { unit: 'minute', count: minutes };
   const hours = Math.floor(minutes / 60);
-  return hours < 48 ? plural(hours, 'hour') : plural(Math.floor(hours / 24), 'day');
+  return hours < 48
+    ? { unit: 'hour', count: hours }
+    : { unit: 'day', count: Math.floor(hours / 24) };
 }
 
 function blockedTooLong(budget: BudgetView, context: LintContext): LintBody | null {
@@ -187,11 +253,15 @@ function blockedTooLong(budget: BudgetView, context: LintContext): LintBody | nu
   const since = Date.parse(condition.lastTransitionTime);
   const blockedFor = context.now - since;
   if (Number.isNaN(since) || blockedFor < context.blockedThresholdMs) return null;
+  const span = spanOf(blockedFor);
   return {
     code: 'blocked-too-long',
+    blockedFor: span,
+    since: condition.lastTransitionTime,
+    counts: healthCounts(budget),
     severity: 'warning',
     pods: [],
-    explanation: `It has allowed 0 disruptions for ${span(blockedFor)} (since ${condition.lastTransitionTime}): it ${needsHas(budget)}, and every eviction of a Ready pod it selects has been refused since.`,
+    explanation: `It has allowed 0 disruptions for ${plural(span.count, span.unit)} (since ${condition.lastTransitionTime}): it ${needsHas(budget)}, and every eviction of a Ready pod it selects has been refused since.`,
     fix: 'Look at the pods consuming it: wait for replacements to become Ready, fix the pods that are not Ready, or scale the workload up. Relax the budget only if the application can take it.',
     docs: DOCS.status,
   };

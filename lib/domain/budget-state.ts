@@ -99,8 +99,14 @@ export function budgetState(budget: BudgetView): BudgetState {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What the words of a never-passable budget name: its rule and its counts. */
+export type NeverFacts = Pick<
+  BudgetView,
+  'minAvailable' | 'maxUnavailable' | 'desiredHealthy' | 'expectedPods'
+>;
+
 /** Why a budget is never passable, in plain words. */
-export function neverWords(budget: BudgetView, cause: NeverCause): string {
+export function neverWords(budget: NeverFacts, cause: NeverCause): string {
   switch (cause) {
     case 'no-rule':
       return 'Neither minAvailable nor maxUnavailable is set, so the disruption controller allows 0 disruptions.';

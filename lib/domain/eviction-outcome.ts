@@ -123,19 +123,33 @@ const NEEDS = /^The disruption budget (\S+) needs (\d+) healthy pods and has (\d
 const PROCESSING = /^The disruption budget (\S+) is still being processed by the server\.$/;
 const UID_CONFLICT = 'the UID in the precondition';
 
-/** What the cluster's `DisruptionBudget` cause says about the budget, in plain words. */
-function budgetWords(cause: string): { budget?: string; words: string } {
+/** What a `DisruptionBudget` cause of the cluster says: the budget's counts, or a stale status. */
+export type BudgetCause =
+  | { kind: 'needs'; budget: string; desired: number; current: number }
+  | { kind: 'processing'; budget: string };
+
+/** Reads the cluster's `DisruptionBudget` cause (eviction.go's two messages); null otherwise. */
+export function readBudgetCause(cause: string): BudgetCause | null {
   const needs = NEEDS.exec(cause);
   if (needs) {
     const [, budget = '', desired = '', current = ''] = needs;
-    return { budget, words: `Budget ${budget} needs ${desired} healthy, has ${current}.` };
+    return { kind: 'needs', budget, desired: Number(desired), current: Number(current) };
   }
   const processing = PROCESSING.exec(cause);
-  if (processing) {
-    const budget = processing[1] ?? '';
+  return processing ? { kind: 'processing', budget: processing[1] ?? '' } : null;
+}
+
+/** What the cluster's `DisruptionBudget` cause says about the budget, in plain words. */
+function budgetWords(cause: string): { budget?: string; words: string } {
+  const read = readBudgetCause(cause);
+  if (read?.kind === 'needs') {
+    const { budget, desired, current } = read;
+    return { budget, words: `Budget ${budget} needs ${desired} healthy, has ${current}.` };
+  }
+  if (read?.kind === 'processing') {
     return {
-      budget,
-      words: `Budget ${budget} has changed and its status is not yet recomputed by the disruption controller.`,
+      budget: read.budget,
+      words: `Budget ${read.budget} has changed and its status is not yet recomputed by the disruption controller.`,
     };
   }
   return { words: cause };

@@ -69,6 +69,111 @@ export type RetryView = z.infer<typeof RetryViewSchema>;
 export const StuckKindSchema = z.enum(['retry', 'budget', 'terminating', 'node']);
 export type StuckKind = z.infer<typeof StuckKindSchema>;
 
+/**
+ * The message keys of the stuck monitor's words: the `StuckWords` messages that render a
+ * title, a diagnosis or a remedy in the interface's language.
+ */
+export const PhraseKeySchema = z.enum([
+  'title.retry',
+  'title.budget',
+  'title.terminating',
+  'title.node',
+  'diagnosis.podGone',
+  'diagnosis.noBudget',
+  'diagnosis.lastAnswer',
+  'diagnosis.syncFailed',
+  'diagnosis.syncMessage',
+  'diagnosis.statusStale',
+  'diagnosis.neverPassable',
+  'diagnosis.multipleBudgets',
+  'diagnosis.unhealthyBlocked',
+  'diagnosis.terminating',
+  'diagnosis.deadlineLeft',
+  'diagnosis.deadlinePassed',
+  'diagnosis.evictedNotTerminating',
+  'diagnosis.replacementStarting',
+  'diagnosis.pending',
+  'diagnosis.notScheduled',
+  'diagnosis.container',
+  'diagnosis.restarts',
+  'diagnosis.forAge',
+  'diagnosis.ageParen',
+  'diagnosis.replacementNeverReady',
+  'diagnosis.podNeverReady',
+  'diagnosis.runningNotReady',
+  'diagnosis.noBudgetRoom',
+  'diagnosis.budgetHasRoom',
+  'diagnosis.pastDeadline',
+  'diagnosis.containersStopped',
+  'diagnosis.containersUnconfirmed',
+  'diagnosis.containerRunning',
+  'diagnosis.containersRunning',
+  'diagnosis.nodeGone',
+  'diagnosis.nodeNotReady',
+  'diagnosis.finalizer',
+  'diagnosis.podsLeft',
+  'diagnosis.podsFree',
+  'budget.needsHas',
+  'budget.none',
+  'budget.never.no-rule',
+  'budget.never.max-unavailable-zero',
+  'budget.never.min-available-all',
+  'remedy.pauseTitle',
+  'remedy.pauseDetail',
+  'remedy.deleteTitle',
+  'remedy.deleteDetail',
+  'remedy.forceTitle',
+  'remedy.forceDetail',
+  'remedy.staleTitle',
+  'remedy.neverTitle',
+  'remedy.multipleTitle',
+  'remedy.unhealthyTitle',
+  'remedy.lintFix',
+  'remedy.scaleUp',
+  'remedy.fix.unprocessed',
+  'remedy.fix.sync-failed',
+  'remedy.fix.no-rule',
+  'remedy.fix.max-unavailable-zero',
+  'remedy.fix.min-available-all',
+  'remedy.fix.multiple-budgets',
+  'remedy.fix.unhealthy-blocked',
+  'remedy.nodeTitle',
+  'remedy.nodeDetail',
+  'remedy.finalizersTitle',
+  'remedy.finalizersDetail',
+]);
+export type PhraseKey = z.infer<typeof PhraseKeySchema>;
+
+/**
+ * A sentence as a message key and its values, for the UI to say in its language what `text`
+ * says in English. A value is a plain value (names and the cluster's words, as they are), a
+ * duration (`ms`), a list of names, or a nested phrase; an empty string leaves a part out.
+ */
+export interface Phrase {
+  readonly key: PhraseKey;
+  readonly values?: Readonly<Record<string, PhraseValue>>;
+}
+export type PhraseValue =
+  string | number | { readonly ms: number } | { readonly list: readonly string[] } | Phrase;
+
+export const PhraseSchema: z.ZodType<Phrase> = z.lazy(() =>
+  z.object({
+    key: PhraseKeySchema,
+    values: z
+      .record(
+        z.string(),
+        z.union([
+          z.string(),
+          z.number(),
+          z.object({ ms: z.number() }),
+          z.object({ list: z.array(z.string()) }),
+          PhraseSchema,
+        ]),
+      )
+      .optional(),
+  }),
+);
+
 /** One finding of a diagnosis, keyed by a stable code the UI and tests use, never the words. */
 export const DiagnosisSchema = z.object({
   code: z.enum([
@@ -91,6 +196,8 @@ export const DiagnosisSchema = z.object({
   text: z.string(),
   /** The pods it is about (names in the item's namespace). */
   pods: z.array(z.string()),
+  /** `text` as a phrase, for the UI's language. */
+  phrase: PhraseSchema.optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
@@ -99,6 +206,9 @@ export const RemedySchema = z.object({
   code: z.enum(['pause-and-investigate', 'wait-then-delete', 'fix']),
   title: z.string(),
   detail: z.string(),
+  /** `title` and `detail` as phrases, for the UI's language. */
+  titlePhrase: PhraseSchema.optional(),
+  detailPhrase: PhraseSchema.optional(),
 });
 export type Remedy = z.infer<typeof RemedySchema>;
 
@@ -116,6 +226,8 @@ export const StuckItemSchema = z.object({
   since: z.string(),
   /** One line: what is stuck and for how long. */
   title: z.string(),
+  /** `title` as a phrase, for the UI's language. */
+  titlePhrase: PhraseSchema.optional(),
   diagnoses: z.array(DiagnosisSchema),
   remedies: z.array(RemedySchema),
 });

@@ -9,6 +9,7 @@ import {
   expireIfDue,
   nextState,
   planWakes,
+  retryReasonCode,
   shouldWakeNow,
   type AttemptAnswer,
   type BudgetSide,
@@ -191,6 +192,14 @@ describe('expireIfDue', () => {
     { state: 'evicted', now: T0 + 2 * HOUR, to: 'evicted' },
   ])('$state at $now → $to', ({ state, now, to }) => {
     expect(expireIfDue(entry({ state }), now).state).toBe(to);
+  });
+
+  it('gives the reason a code, and no code to reasons it did not write', () => {
+    const expired = expireIfDue(entry(), T0 + HOUR);
+    expect(expired.reason).toBe('The deadline passed before the eviction was accepted.');
+    expect(retryReasonCode(expired.reason)).toBe('deadline-passed');
+    expect(retryReasonCode('Cancelled by operator.')).toBeNull();
+    expect(retryReasonCode(null)).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { budgetsOf, indexBudgets } from './budget-selection';
 import { budgetState, neverCause, neverWords } from './budget-state';
 import { needsHas } from './budgets';
 import { formatDuration } from './duration';
-import type { Diagnosis, Remedy } from './retries';
+import type { Diagnosis, Phrase, PhraseKey, PhraseValue, Remedy } from './retries';
 import { podsToScaleUp } from './unblock-options';
 import type { BudgetView, PodView } from './views';
 
@@ -40,6 +40,22 @@ const list = (names: readonly string[]) => names.join(', ');
 const isAre = (names: readonly string[]) => (names.length === 1 ? 'is' : 'are');
 const sentence = (text: string) => text.replace(/\.$/, '');
 
+/** A phrase of `key` with `values`, for the UI to say the English `text` in its language. */
+export const phrase = (key: PhraseKey, values?: Record<string, PhraseValue>): Phrase =>
+  values === undefined ? { key } : { key, values };
+
+/** A finding: its code, its English words, the same as a phrase, and its pods. */
+export const finding = (
+  code: Diagnosis['code'],
+  text: string,
+  said: Phrase,
+  pods: string[],
+): Diagnosis => ({ code, text, pods, phrase: said });
+
+/** "needs 3 healthy pods, has 2", as a phrase. */
+const needsHasPhrase = (budget: BudgetView): Phrase =>
+  phrase('budget.needsHas', { desired: budget.desiredHealthy, current: budget.currentHealthy });
+
 /** Epoch ms of an RFC 3339 time; null when absent or unreadable. */
 export function timeMs(rfc3339: string | null): number | null {
   if (rfc3339 === null) return null;
@@ -49,44 +65,104 @@ export function timeMs(rfc3339: string | null): number | null {
 
 /** The lints that stand behind a diagnosis, with its code and the fix's title. */
 const FROM_LINTS = [
-  { lint: 'status-stale', code: 'status-stale', title: 'Check the disruption controller' },
-  { lint: 'never-passable', code: 'never-passable', title: 'Make the budget passable' },
-  { lint: 'multiple-budgets', code: 'multiple-budgets', title: 'Give each pod one budget' },
+  {
+    lint: 'status-stale',
+    code: 'status-stale',
+    title: 'Check the disruption controller',
+    key: 'remedy.staleTitle',
+  },
+  {
+    lint: 'never-passable',
+    code: 'never-passable',
+    title: 'Make the budget passable',
+    key: 'remedy.neverTitle',
+  },
+  {
+    lint: 'multiple-budgets',
+    code: 'multiple-budgets',
+    title: 'Give each pod one budget',
+    key: 'remedy.multipleTitle',
+  },
   {
     lint: 'unhealthy-pods-blocked',
     code: 'unhealthy-blocked',
     title: 'Let pods that are not Ready be evicted',
+    key: 'remedy.unhealthyTitle',
   },
 ] as const;
 
 type LintDiagnosisCode = (typeof FROM_LINTS)[number]['code'];
+
+/** Why a budget can never allow an eviction, as a phrase. */
+function neverPhrase(budget: BudgetView): Phrase {
+  const cause = neverCause(budget);
+  if (cause === null) return needsHasPhrase(budget);
+  return phrase(`budget.never.${cause}`, {
+    value: String(cause === 'max-unavailable-zero' ? budget.maxUnavailable : budget.minAvailable),
+    desired: budget.desiredHealthy,
+    expected: budget.expectedPods,
+  });
+}
+
+function staleWords(budget: BudgetView): [string, Phrase] {
+  const state = budgetState(budget);
+  if (state.kind === 'stale' && state.cause === 'sync-failed') {
+    return [
+      `the disruption controller failed to compute the status of budget ${budget.name}${state.message === null ? '' : `: ${state.message}`}`,
+      phrase('diagnosis.syncFailed', {
+        budget: budget.name,
+        message:
+          state.message === null ? '' : phrase('diagnosis.syncMessage', { message: state.message }),
+      }),
+    ];
+  }
+  const observed = budget.observedGeneration;
+  return [
+    `budget ${budget.name}'s status is stale (generation ${budget.generation}, observed ${observed ?? 'none'}): is the disruption controller running?`,
+    phrase('diagnosis.statusStale', {
+      budget: budget.name,
+      generation: String(budget.generation),
+      observed: observed === null ? phrase('budget.none') : String(observed),
+    }),
+  ];
+}
 
 function lintWords(
   code: LintDiagnosisCode,
   budget: BudgetView,
   pods: readonly string[],
   context: DiagnosisContext,
-): string {
+): [string, Phrase] {
+  const names = { pods: { list: pods }, count: pods.length };
   switch (code) {
-    case 'status-stale': {
-      const state = budgetState(budget);
-      if (state.kind === 'stale' && state.cause === 'sync-failed') {
-        return `the disruption controller failed to compute the status of budget ${budget.name}${state.message === null ? '' : `: ${state.message}`}`;
-      }
-      return `budget ${budget.name}'s status is stale (generation ${budget.generation}, observed ${budget.observedGeneration ?? 'none'}): is the disruption controller running?`;
-    }
+    case 'status-stale':
+      return staleWords(budget);
     case 'never-passable': {
       const cause = neverCause(budget);
-      return `budget ${budget.name} can never allow an eviction: ${cause === null ? needsHas(budget) : sentence(neverWords(budget, cause))}`;
+      return [
+        `budget ${budget.name} can never allow an eviction: ${cause === null ? needsHas(budget) : sentence(neverWords(budget, cause))}`,
+        phrase('diagnosis.neverPassable', { budget: budget.name, why: neverPhrase(budget) }),
+      ];
     }
     case 'multiple-budgets': {
       const [first] = pods;
       const pod = context.pods.find((p) => p.name === first && p.namespace === budget.namespace);
       const rivals = pod === undefined ? [] : budgetsOf(pod, indexBudgets(context.budgets));
-      return `${list(pods)} ${isAre(pods)} selected by several budgets (${list(rivals.map((b) => b.name))}): the API server refuses every eviction with 500`;
+      const rivalNames = rivals.map((b) => b.name);
+      return [
+        `${list(pods)} ${isAre(pods)} selected by several budgets (${list(rivalNames)}): the API server refuses every eviction with 500`,
+        phrase('diagnosis.multipleBudgets', { ...names, rivals: { list: rivalNames } }),
+      ];
     }
     case 'unhealthy-blocked':
-      return `${list(pods)} ${isAre(pods)} not Ready and budget ${budget.name} ${needsHas(budget)}: under unhealthyPodEvictionPolicy IfHealthyBudget a pod that is not Ready is evicted only while the budget is healthy`;
+      return [
+        `${list(pods)} ${isAre(pods)} not Ready and budget ${budget.name} ${needsHas(budget)}: under unhealthyPodEvictionPolicy IfHealthyBudget a pod that is not Ready is evicted only while the budget is healthy`,
+        phrase('diagnosis.unhealthyBlocked', {
+          ...names,
+          budget: budget.name,
+          needsHas: needsHasPhrase(budget),
+        }),
+      ];
     default: {
       const unknown: never = code;
       return unknown;
@@ -94,12 +170,41 @@ function lintWords(
   }
 }
 
+/** Which fix a lint of `code` gives for `budget`, as its phrase key. */
+function fixKey(code: LintDiagnosisCode, budget: BudgetView): PhraseKey {
+  switch (code) {
+    case 'status-stale': {
+      const state = budgetState(budget);
+      return state.kind === 'stale' && state.cause === 'sync-failed'
+        ? 'remedy.fix.sync-failed'
+        : 'remedy.fix.unprocessed';
+    }
+    case 'never-passable':
+      return `remedy.fix.${neverCause(budget) ?? 'no-rule'}`;
+    default:
+      return `remedy.fix.${code}`;
+  }
+}
+
 /** The fix of a lint, with the scale-up that would make a never-passable budget pass. */
-function lintFix(lint: BudgetLint, title: string, budget: BudgetView): Remedy {
+function lintFix(
+  lint: BudgetLint,
+  { code, title, key }: (typeof FROM_LINTS)[number],
+  budget: BudgetView,
+): Remedy {
   const extra = lint.code === 'never-passable' ? podsToScaleUp(budget) : null;
   const scale =
     extra === null ? '' : ` Scaling the workload up by ${extra} would give it room for one.`;
-  return { code: 'fix', title, detail: `${lint.fix}${scale}` };
+  return {
+    code: 'fix',
+    title,
+    detail: `${lint.fix}${scale}`,
+    titlePhrase: phrase(key),
+    detailPhrase: phrase('remedy.lintFix', {
+      fix: phrase(fixKey(code, budget)),
+      scale: extra === null ? '' : phrase('remedy.scaleUp', { extra: String(extra) }),
+    }),
+  };
 }
 
 /** The lint findings; with `blocked` pods, only those about the budget or about one of them. */
@@ -111,14 +216,15 @@ function lintFindings(
   const lints = lintBudget(budget, { ...context, blockedThresholdMs: Infinity });
   const blockedNames = new Set(blocked.map((p) => p.name));
   const found: BudgetDiagnosis = { diagnoses: [], fixes: [] };
-  for (const { lint: lintCode, code, title } of FROM_LINTS) {
-    const lint = lints.find((l) => l.code === lintCode);
+  for (const from of FROM_LINTS) {
+    const lint = lints.find((l) => l.code === from.lint);
     if (lint === undefined) continue;
     const pods =
       blocked.length === 0 ? [...lint.pods] : lint.pods.filter((p) => blockedNames.has(p));
     if (lint.pods.length > 0 && pods.length === 0) continue;
-    found.diagnoses.push({ code, text: lintWords(code, budget, pods, context), pods });
-    found.fixes.push(lintFix(lint, title, budget));
+    const [text, said] = lintWords(from.code, budget, pods, context);
+    found.diagnoses.push(finding(from.code, text, said, pods));
+    found.fixes.push(lintFix(lint, from, budget));
   }
   return found;
 }
@@ -130,62 +236,110 @@ function notReadySince(pod: PodView): number | null {
 }
 
 /** " (container main: CrashLoopBackOff, 5 restarts)", from the first container with a reason. */
-function containerWhy(pod: PodView): string {
+function containerWhy(pod: PodView): [string, PhraseValue] {
   const c = pod.containers.find((k) => !k.isReady && k.reason !== null);
-  if (c === undefined) return '';
+  if (c === undefined) return ['', ''];
   const restarts = c.restartCount > 0 ? `, ${plural(c.restartCount, 'restart')}` : '';
-  return ` (container ${c.name}: ${c.reason}${restarts})`;
+  return [
+    ` (container ${c.name}: ${c.reason}${restarts})`,
+    phrase('diagnosis.container', {
+      name: c.name,
+      reason: c.reason ?? '',
+      restarts: c.restartCount > 0 ? phrase('diagnosis.restarts', { count: c.restartCount }) : '',
+    }),
+  ];
 }
 
-function terminatingWords(pod: PodView, now: number): string {
+/** ", 20 s left" or ", deadline passed 5 s ago", of a pod's deletion deadline. */
+function deadlineWords(pod: PodView, now: number): [string, PhraseValue] {
+  const deadline = timeMs(pod.deletionTimestamp);
+  if (deadline === null) return ['', ''];
+  if (deadline >= now) {
+    const ms = deadline - now;
+    return [`, ${formatDuration(ms)} left`, phrase('diagnosis.deadlineLeft', { duration: { ms } })];
+  }
+  const ms = now - deadline;
+  return [
+    `, deadline passed ${formatDuration(ms)} ago`,
+    phrase('diagnosis.deadlinePassed', { duration: { ms } }),
+  ];
+}
+
+function terminatingDiagnosis(pod: PodView, now: number): Diagnosis {
   const evicted = pod.conditions.some(
     (c) =>
       c.type === 'DisruptionTarget' && c.status === 'True' && c.reason === 'EvictionByEvictionAPI',
   );
   const grace = pod.deletionGracePeriodSeconds ?? pod.terminationGracePeriodSeconds;
-  const deadline = timeMs(pod.deletionTimestamp);
-  const left =
-    deadline === null
-      ? ''
-      : deadline >= now
-        ? `, ${formatDuration(deadline - now)} left`
-        : `, deadline passed ${formatDuration(now - deadline)} ago`;
-  return `the ${evicted ? 'previously evicted' : 'deleted'} pod ${pod.name} is still terminating (grace period ${grace} s${left})`;
+  const [left, leftPhrase] = deadlineWords(pod, now);
+  return finding(
+    'still-terminating',
+    `the ${evicted ? 'previously evicted' : 'deleted'} pod ${pod.name} is still terminating (grace period ${grace} s${left})`,
+    phrase('diagnosis.terminating', {
+      evicted: evicted ? 'yes' : 'no',
+      pod: pod.name,
+      grace: String(grace),
+      left: leftPhrase,
+    }),
+    [pod.name],
+  );
 }
 
-const forAge = (age: number | null) => (age === null ? '' : ` for ${formatDuration(age)}`);
+const forAge = (age: number | null): [string, PhraseValue] =>
+  age === null
+    ? ['', '']
+    : [` for ${formatDuration(age)}`, phrase('diagnosis.forAge', { duration: { ms: age } })];
 
 /** A Pending pod: a replacement just starting, or one that does not start. */
 function pendingDiagnosis(pod: PodView, isReplacement: boolean, now: number): Diagnosis {
   const created = timeMs(pod.createdAt);
   const age = created === null ? null : now - created;
+  const [forText, forPhrase] = forAge(age);
   if (isReplacement && (age === null || age <= NEVER_READY_MS)) {
-    const text = `replacement ${pod.name} is starting (Pending${forAge(age)})`;
-    return { code: 'waiting-for-replacement', text, pods: [pod.name] };
+    const text = `replacement ${pod.name} is starting (Pending${forText})`;
+    const said = phrase('diagnosis.replacementStarting', { pod: pod.name, age: forPhrase });
+    return finding('waiting-for-replacement', text, said, [pod.name]);
   }
-  const why = pod.nodeName === null ? ' (not scheduled)' : containerWhy(pod);
+  const [why, whyPhrase]: [string, PhraseValue] =
+    pod.nodeName === null
+      ? [' (not scheduled)', phrase('diagnosis.notScheduled')]
+      : containerWhy(pod);
   const noun = isReplacement ? 'replacement' : 'pod';
-  return {
-    code: 'not-ready',
-    text: `${noun} ${pod.name} has been Pending${forAge(age)}${why}`,
-    pods: [pod.name],
-  };
+  return finding(
+    'not-ready',
+    `${noun} ${pod.name} has been Pending${forText}${why}`,
+    phrase('diagnosis.pending', {
+      replacement: isReplacement ? 'yes' : 'no',
+      pod: pod.name,
+      age: forPhrase,
+      why: whyPhrase,
+    }),
+    [pod.name],
+  );
 }
 
 /** A running pod that is not Ready: briefly (`not-ready`), or for long (`never-ready`). */
 function notReadyDiagnosis(pod: PodView, isReplacement: boolean, now: number): Diagnosis {
   const since = notReadySince(pod);
   const age = since === null ? null : now - since;
-  const why = containerWhy(pod);
+  const [why, whyPhrase] = containerWhy(pod);
   if (age !== null && age > NEVER_READY_MS) {
     const text = isReplacement
       ? `replacement ${pod.name} has not become Ready for ${formatDuration(age)}`
       : `pod ${pod.name} has not been Ready for ${formatDuration(age)}`;
-    return { code: 'never-ready', text: `${text}${why}`, pods: [pod.name] };
+    const key = isReplacement ? 'diagnosis.replacementNeverReady' : 'diagnosis.podNeverReady';
+    const said = phrase(key, { pod: pod.name, duration: { ms: age }, why: whyPhrase });
+    return finding('never-ready', `${text}${why}`, said, [pod.name]);
   }
   const noun = isReplacement ? 'replacement' : 'pod';
   const text = `${noun} ${pod.name} is running but not Ready${age === null ? '' : ` (${formatDuration(age)})`}${why}`;
-  return { code: 'not-ready', text, pods: [pod.name] };
+  const said = phrase('diagnosis.runningNotReady', {
+    replacement: isReplacement ? 'yes' : 'no',
+    pod: pod.name,
+    age: age === null ? '' : phrase('diagnosis.ageParen', { duration: { ms: age } }),
+    why: whyPhrase,
+  });
+  return finding('not-ready', text, said, [pod.name]);
 }
 
 /** What one pod the budget does not count as healthy means, with its code. */
@@ -196,13 +350,14 @@ function consumerDiagnosis(
 ): Diagnosis {
   switch (reason) {
     case 'terminating':
-      return { code: 'still-terminating', text: terminatingWords(pod, now), pods: [pod.name] };
+      return terminatingDiagnosis(pod, now);
     case 'evicted':
-      return {
-        code: 'still-terminating',
-        text: `the eviction of ${pod.name} was accepted but it is not terminating yet: the budget counts it as disrupted for up to 2 min`,
-        pods: [pod.name],
-      };
+      return finding(
+        'still-terminating',
+        `the eviction of ${pod.name} was accepted but it is not terminating yet: the budget counts it as disrupted for up to 2 min`,
+        phrase('diagnosis.evictedNotTerminating', { pod: pod.name }),
+        [pod.name],
+      );
     case 'pending':
       return pendingDiagnosis(pod, isReplacement, now);
     case 'not-ready':
@@ -237,18 +392,21 @@ function replacementTest(consumers: readonly BudgetConsumer[], blocked: readonly
 
 /** When nothing else explains it: the budget's numbers. */
 function fallback(budget: BudgetView): Diagnosis {
+  const values = { budget: budget.name, needsHas: needsHasPhrase(budget) };
   if (budget.disruptionsAllowed <= 0) {
-    return {
-      code: 'no-budget-room',
-      text: `budget ${budget.name} allows 0 disruptions: ${needsHas(budget)}`,
-      pods: [],
-    };
+    return finding(
+      'no-budget-room',
+      `budget ${budget.name} allows 0 disruptions: ${needsHas(budget)}`,
+      phrase('diagnosis.noBudgetRoom', values),
+      [],
+    );
   }
-  return {
-    code: 'unknown',
-    text: `budget ${budget.name} allows ${plural(budget.disruptionsAllowed, 'disruption')} now (${needsHas(budget)}): the next attempt should pass`,
-    pods: [],
-  };
+  return finding(
+    'unknown',
+    `budget ${budget.name} allows ${plural(budget.disruptionsAllowed, 'disruption')} now (${needsHas(budget)}): the next attempt should pass`,
+    phrase('diagnosis.budgetHasRoom', { ...values, allowed: budget.disruptionsAllowed }),
+    [],
+  );
 }
 
 /**

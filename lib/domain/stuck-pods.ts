@@ -1,10 +1,12 @@
 import { budgetsOf, type BudgetIndex } from './budget-selection';
 import { budgetState } from './budget-state';
 import { formatDuration } from './duration';
-import type { Diagnosis, Remedy } from './retries';
+import type { Diagnosis, Phrase, Remedy } from './retries';
 import {
   diagnoseBudget,
+  finding,
   mergeDiagnoses,
+  phrase,
   type BudgetDiagnosis,
   type DiagnosisContext,
 } from './stuck-diagnosis';
@@ -21,56 +23,92 @@ function nodeNotReady(pod: PodView, nodes: readonly NodeView[]): BudgetDiagnosis
   if (pod.nodeName === null) return { diagnoses: [], fixes: [] };
   const node = nodes.find((n) => n.name === pod.nodeName);
   if (node?.isReady === true) return { diagnoses: [], fixes: [] };
-  const text =
+  const values = { node: pod.nodeName };
+  const said =
     node === undefined
-      ? `node ${pod.nodeName} is gone: no kubelet will finish the deletion`
-      : `node ${pod.nodeName} is NotReady: the kubelet cannot finish the deletion`;
+      ? finding(
+          'node-not-ready',
+          `node ${pod.nodeName} is gone: no kubelet will finish the deletion`,
+          phrase('diagnosis.nodeGone', values),
+          [pod.name],
+        )
+      : finding(
+          'node-not-ready',
+          `node ${pod.nodeName} is NotReady: the kubelet cannot finish the deletion`,
+          phrase('diagnosis.nodeNotReady', values),
+          [pod.name],
+        );
   const fix: Remedy = {
     code: 'fix',
     title: `Bring node ${pod.nodeName} back`,
     detail: `Restart the kubelet or the machine of node ${pod.nodeName}. If the machine is gone for good, delete the Node object: the pod garbage collector then deletes its pods.`,
+    titlePhrase: phrase('remedy.nodeTitle', values),
+    detailPhrase: phrase('remedy.nodeDetail', values),
   };
-  return { diagnoses: [{ code: 'node-not-ready', text, pods: [pod.name] }], fixes: [fix] };
+  return { diagnoses: [said], fixes: [fix] };
 }
 
 /** What the pod's containers say about why it is still there. */
-function containersWhy(pod: PodView, nodes: readonly NodeView[]): string {
+function containersWhy(pod: PodView, nodes: readonly NodeView[]): [string, Phrase | ''] {
   const running = pod.containers.filter((c) => c.state === 'running').map((c) => c.name);
   if (running.length === 0) {
     return pod.finalizers.length > 0
-      ? ': its containers have stopped'
-      : ': its containers have stopped but the kubelet has not confirmed the deletion';
+      ? [': its containers have stopped', phrase('diagnosis.containersStopped')]
+      : [
+          ': its containers have stopped but the kubelet has not confirmed the deletion',
+          phrase('diagnosis.containersUnconfirmed'),
+        ];
   }
   // On a node that is not Ready the containers' state is stale: the node finding says why.
-  if (!nodes.some((n) => n.name === pod.nodeName && n.isReady)) return '';
-  const [one] = running;
+  if (!nodes.some((n) => n.name === pod.nodeName && n.isReady)) return ['', ''];
+  const [one = ''] = running;
   return running.length === 1
-    ? `: container ${one} is still running, the kubelet has not stopped it`
-    : `: containers ${running.join(', ')} are still running, the kubelet has not stopped them`;
+    ? [
+        `: container ${one} is still running, the kubelet has not stopped it`,
+        phrase('diagnosis.containerRunning', { container: one }),
+      ]
+    : [
+        `: containers ${running.join(', ')} are still running, the kubelet has not stopped them`,
+        phrase('diagnosis.containersRunning', { containers: { list: running } }),
+      ];
 }
 
 function pastDeadline(pod: PodView, overdue: number, nodes: readonly NodeView[]): Diagnosis {
   const grace = pod.deletionGracePeriodSeconds ?? 0;
-  return {
-    code: 'past-deadline',
-    text: `${pod.name} is ${formatDuration(overdue)} past its deletion deadline (grace period ${grace} s)${containersWhy(pod, nodes)}`,
-    pods: [pod.name],
-  };
+  const [why, whyPhrase] = containersWhy(pod, nodes);
+  return finding(
+    'past-deadline',
+    `${pod.name} is ${formatDuration(overdue)} past its deletion deadline (grace period ${grace} s)${why}`,
+    phrase('diagnosis.pastDeadline', {
+      pod: pod.name,
+      duration: { ms: overdue },
+      grace: String(grace),
+      why: whyPhrase,
+    }),
+    [pod.name],
+  );
 }
 
 function finalizerFindings(pod: PodView): BudgetDiagnosis {
   if (pod.finalizers.length === 0) return { diagnoses: [], fixes: [] };
   return {
-    diagnoses: pod.finalizers.map((f) => ({
-      code: 'finalizer',
-      text: `finalizer ${f} holds the pod`,
-      pods: [pod.name],
-    })),
+    diagnoses: pod.finalizers.map((f) =>
+      finding(
+        'finalizer',
+        `finalizer ${f} holds the pod`,
+        phrase('diagnosis.finalizer', { finalizer: f }),
+        [pod.name],
+      ),
+    ),
     fixes: [
       {
         code: 'fix',
         title: 'Let the finalizers finish',
         detail: `Find the controller that owns ${pod.finalizers.join(', ')} and why it has not finished: it removes its finalizer once its cleanup is done. Removing a finalizer by hand skips that cleanup.`,
+        titlePhrase: phrase('remedy.finalizersTitle'),
+        detailPhrase: phrase('remedy.finalizersDetail', {
+          finalizers: { list: pod.finalizers },
+        }),
       },
     ],
   };
@@ -138,7 +176,8 @@ export function diagnoseNodePods(
   });
   if (free.length > 0) {
     const text = `${free.join(', ')} can be evicted now (no budget holds ${free.length === 1 ? 'it' : 'them'}): is a drain running?`;
-    found.push({ diagnoses: [{ code: 'evictable-pods-left', text, pods: free }], fixes: [] });
+    const said = phrase('diagnosis.podsFree', { pods: { list: free }, count: free.length });
+    found.push({ diagnoses: [finding('evictable-pods-left', text, said, free)], fixes: [] });
   }
   return mergeDiagnoses(found);
 }

@@ -2,13 +2,13 @@ import { budgetsOf, indexBudgets, selectsPod, type BudgetIndex } from './budget-
 import { disruptionCondition } from './budgets';
 import { formatDuration } from './duration';
 import {
-  type Diagnosis,
+  type Phrase,
   type Remedy,
   type RetryView,
   type StuckItem,
   type StuckKind,
 } from './retries';
-import { diagnoseBudget, timeMs, type BudgetDiagnosis } from './stuck-diagnosis';
+import { diagnoseBudget, finding, phrase, timeMs, type BudgetDiagnosis } from './stuck-diagnosis';
 import { diagnoseNodePods, diagnoseTerminating, isEvictable } from './stuck-pods';
 import type { BudgetView, NodeView, OwnerView, PodView } from './views';
 
@@ -67,6 +67,8 @@ const PAUSE_AND_INVESTIGATE: Remedy = {
   title: 'Pause and investigate',
   detail:
     'Pause the automation causing it (a drain, an autoscaler) and investigate the application: why its pods are not Ready or not going away. Restart the operation once the application is healthy again.',
+  titlePhrase: phrase('remedy.pauseTitle'),
+  detailPhrase: phrase('remedy.pauseDetail'),
 };
 
 const WAIT_THEN_DELETE: Remedy = {
@@ -74,6 +76,8 @@ const WAIT_THEN_DELETE: Remedy = {
   title: 'Wait, then delete the pod directly',
   detail:
     'Wait, then delete the pod directly: it bypasses the budget, so the application may lose availability.',
+  titlePhrase: phrase('remedy.deleteTitle'),
+  detailPhrase: phrase('remedy.deleteDetail'),
 };
 
 const WAIT_THEN_FORCE: Remedy = {
@@ -81,6 +85,8 @@ const WAIT_THEN_FORCE: Remedy = {
   title: 'Wait, then force-delete the pod',
   detail:
     'Wait, then delete the pod with grace period 0 and --force: the API server removes it without waiting for the kubelet, so its containers may still run on the node (for a StatefulSet, two pods with one identity). Finalizers still hold it until removed.',
+  titlePhrase: phrase('remedy.forceTitle'),
+  detailPhrase: phrase('remedy.forceDetail'),
 };
 
 /** The docs' two remedies around the specific fixes (each once), gentlest first. */
@@ -113,22 +119,28 @@ function pendingRetryOf(budgets: readonly BudgetView[], { input }: Scan): number
 /** Why a retry entry's pod stays blocked: its named budget, else the one that selects it. */
 function retryFindings(entry: RetryView, scan: Scan): BudgetDiagnosis {
   const pod = scan.input.pods.find((p) => p.uid === entry.uid);
-  const last =
-    entry.lastAnswer === null
-      ? ''
-      : `; the last answer: ${entry.lastAnswer.cause ?? entry.lastAnswer.message}`;
-  const unknown = (text: string): BudgetDiagnosis => ({
-    diagnoses: [{ code: 'unknown', text: `${text}${last}`, pods: [entry.pod] }],
+  const answer =
+    entry.lastAnswer === null ? null : (entry.lastAnswer.cause ?? entry.lastAnswer.message);
+  const last = answer === null ? '' : `; the last answer: ${answer}`;
+  const lastPhrase = answer === null ? '' : phrase('diagnosis.lastAnswer', { answer });
+  const unknown = (text: string, said: Phrase): BudgetDiagnosis => ({
+    diagnoses: [finding('unknown', `${text}${last}`, said, [entry.pod])],
     fixes: [],
   });
   if (pod === undefined) {
     return unknown(
       `pod ${entry.pod} (uid ${entry.uid}) is gone: the entry ends at its next attempt`,
+      phrase('diagnosis.podGone', { pod: entry.pod, uid: entry.uid, last: lastPhrase }),
     );
   }
   const selecting = budgetsOf(pod, scan.index);
   const budget = selecting.find((b) => b.name === entry.budget) ?? selecting[0];
-  if (budget === undefined) return unknown(`no budget selects ${pod.name} now`);
+  if (budget === undefined) {
+    return unknown(
+      `no budget selects ${pod.name} now`,
+      phrase('diagnosis.noBudget', { pod: pod.name, last: lastPhrase }),
+    );
+  }
   return diagnoseBudget(budget, scan.input, [pod]);
 }
 
@@ -146,6 +158,11 @@ function retryItem(entry: RetryView, scan: Scan): StuckItem | null {
     retryId: entry.id,
     since: iso(created),
     title: `Eviction of ${entry.namespace}/${entry.pod} pending for ${formatDuration(now - created)} (${entry.attempts} ${entry.attempts === 1 ? 'attempt' : 'attempts'})`,
+    titlePhrase: phrase('title.retry', {
+      ref: `${entry.namespace}/${entry.pod}`,
+      duration: { ms: now - created },
+      attempts: entry.attempts,
+    }),
     diagnoses,
     remedies: remedies(fixes),
   };
@@ -174,6 +191,10 @@ function budgetItem(budget: BudgetView, scan: Scan): StuckItem | null {
     retryId: pendingRetryOf([budget], scan),
     since: iso(since),
     title: `Budget ${budget.namespace}/${budget.name} has allowed 0 disruptions for ${formatDuration(input.now - since)}`,
+    titlePhrase: phrase('title.budget', {
+      ref: `${budget.namespace}/${budget.name}`,
+      duration: { ms: input.now - since },
+    }),
     diagnoses,
     remedies: remedies(fixes),
   };
@@ -197,6 +218,11 @@ function terminatingItem(pod: PodView, scan: Scan): StuckItem | null {
     retryId: pendingRetryOf(budgetsOf(pod, scan.index), scan),
     since: iso(since),
     title: `${pod.namespace}/${pod.name} terminating for ${formatDuration(input.now - since)}, ${formatDuration(input.now - deadline)} past its deadline`,
+    titlePhrase: phrase('title.terminating', {
+      ref: `${pod.namespace}/${pod.name}`,
+      duration: { ms: input.now - since },
+      overdue: { ms: input.now - deadline },
+    }),
     diagnoses,
     remedies: remedies(fixes, WAIT_THEN_FORCE),
   };
@@ -210,11 +236,12 @@ function nodeItem(node: NodeView, scan: Scan): StuckItem | null {
   const since = input.cordonedSince.get(node.name) ?? input.now;
   if (left.length === 0 || input.now - since <= input.thresholds.nodeMs) return null;
   const names = left.map((p) => `${p.namespace}/${p.name}`);
-  const remaining: Diagnosis = {
-    code: 'evictable-pods-left',
-    text: `${left.length === 1 ? '1 pod is' : `${left.length} pods are`} still on the node: ${names.join(', ')}`,
-    pods: names,
-  };
+  const remaining = finding(
+    'evictable-pods-left',
+    `${left.length === 1 ? '1 pod is' : `${left.length} pods are`} still on the node: ${names.join(', ')}`,
+    phrase('diagnosis.podsLeft', { count: left.length, pods: { list: names } }),
+    names,
+  );
   const { diagnoses, fixes } = diagnoseNodePods(left, input, scan.index);
   return {
     kind: 'node',
@@ -224,6 +251,11 @@ function nodeItem(node: NodeView, scan: Scan): StuckItem | null {
     retryId: null,
     since: iso(since),
     title: `Node ${node.name} cordoned for ${formatDuration(input.now - since)} with ${left.length} ${left.length === 1 ? 'pod' : 'pods'} left to evict`,
+    titlePhrase: phrase('title.node', {
+      name: node.name,
+      duration: { ms: input.now - since },
+      count: left.length,
+    }),
     diagnoses: [remaining, ...diagnoses],
     remedies: remedies(fixes),
   };

@@ -20,11 +20,81 @@ export const FindingCodeSchema = z.enum([
 ]);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
 
+/** Each kind of fact as a step of the termination, in words (for `not-observed`). */
+const STEP_WORDS: Readonly<Record<FactKind, string>> = {
+  requested: 'the eviction request',
+  'disruption-target': 'the DisruptionTarget condition',
+  'deletion-started': 'deletion',
+  'not-ready': 'the pod turning not ready',
+  'endpoint-terminating': 'the endpoint turning terminating',
+  'endpoint-removed': 'the endpoint being removed',
+  'container-terminated': 'containers stopping',
+  'terminal-phase': 'the terminal phase',
+  finalizers: 'the finalizers',
+  deleted: 'the pod being removed',
+  'replacement-created': 'the replacement being created',
+  'replacement-scheduled': 'the replacement being scheduled',
+  'replacement-running': 'the replacement starting',
+  'replacement-ready': 'the replacement becoming Ready',
+};
+
+/**
+ * Why a pod outlives its deadline: finalizers hold it, or the kubelet is late (stopping its
+ * containers, or deleting the pod after they stopped).
+ */
+const StuckCauseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('finalizers'), finalizers: z.array(z.string()) }),
+  z.object({ kind: z.literal('containers-running') }),
+  z.object({ kind: z.literal('not-deleted') }),
+]);
+
+/** What a replacement's expected time was judged by: its owner's other pods, if any. */
+const SlowBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no-owner-data') }),
+  z.object({ kind: z.literal('twice-median'), medianMs: z.number() }),
+  z.object({ kind: z.literal('floor'), medianMs: z.number() }),
+]);
+
+/** A kind of fact, as a finding names it (the kinds are the fact schema's). */
+const FactKindSchema = z.custom<FactKind>(
+  (v) => typeof v === 'string' && Object.hasOwn(STEP_WORDS, v),
+);
+
+/** What a finding's words are made of, by code: enough to say them in any language. */
+export const FindingPartsSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('killed-at-deadline'), container: z.string(), graceMs: z.number() }),
+  z.object({
+    code: z.literal('endpoint-after-sigterm'),
+    slice: z.string(),
+    service: z.string().nullable(),
+    delayMs: z.number(),
+  }),
+  z.object({
+    code: z.literal('past-deadline'),
+    isDeleted: z.boolean(),
+    lateMs: z.number(),
+    cause: StuckCauseSchema,
+  }),
+  z.object({
+    code: z.literal('replacement-slow'),
+    pod: z.string(),
+    isReady: z.boolean(),
+    tookMs: z.number(),
+    expectedMs: z.number(),
+    basis: SlowBasisSchema,
+  }),
+  z.object({ code: z.literal('not-observed'), steps: z.array(FactKindSchema) }),
+]);
+export type FindingParts = z.infer<typeof FindingPartsSchema>;
+export type StuckCause = z.infer<typeof StuckCauseSchema>;
+export type SlowBasis = z.infer<typeof SlowBasisSchema>;
+
 export const FindingSchema = z.object({
   code: FindingCodeSchema,
   severity: z.enum(['warning', 'error', 'info']),
-  /** Plain words. */
+  /** Plain words (English): {@link findingText} of `parts`. */
   text: z.string(),
+  parts: FindingPartsSchema,
   /** Indexes into `timeline.facts` (as stored, not as ordered) of the facts it is about. */
   facts: z.array(z.number().int().nonnegative()),
 });
@@ -39,12 +109,80 @@ const PAST_DEADLINE_MS = 30_000;
 const SLOW_FLOOR_MS = 30_000;
 const SLOW_DEFAULT_MS = 5 * 60_000;
 
-const finding = (
-  code: FindingCode,
-  severity: Finding['severity'],
-  text: string,
-  facts: number[],
-): Finding => ({ code, severity, text, facts: [...new Set(facts)].sort((a, b) => a - b) });
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+function causeText(cause: StuckCause, isDeleted: boolean): string {
+  switch (cause.kind) {
+    case 'finalizers': {
+      const names = cause.finalizers;
+      const verb = isDeleted ? 'held' : names.length === 1 ? 'holds' : 'hold';
+      const noun = names.length === 1 ? 'finalizer' : 'finalizers';
+      return `${noun} ${names.join(', ')} ${verb} the pod`;
+    }
+    case 'containers-running':
+      return isDeleted
+        ? 'the kubelet was late stopping its containers (node down?)'
+        : 'the kubelet has not stopped its containers (node down?)';
+    case 'not-deleted':
+      return isDeleted
+        ? 'the kubelet was late deleting it after its containers stopped'
+        : 'its containers stopped but the kubelet has not deleted it (node unreachable?)';
+  }
+}
+
+function basisText(basis: SlowBasis): string {
+  switch (basis.kind) {
+    case 'no-owner-data':
+      return 'no other pods of its owner to compare with';
+    case 'twice-median':
+      return `twice the ${formatDuration(basis.medianMs)} its owner's other pods take`;
+    case 'floor':
+      return `its owner's other pods take ${formatDuration(basis.medianMs)}; 30 s is the least flagged`;
+  }
+}
+
+/** A finding in plain English words, from its parts (the English catalogue says the same). */
+export function findingText(parts: FindingParts): string {
+  switch (parts.code) {
+    case 'killed-at-deadline':
+      return `container ${parts.container} was killed at the deadline (exit 137): its shutdown took longer than the grace period of ${formatDuration(parts.graceMs)}`;
+    case 'endpoint-after-sigterm': {
+      const service = parts.service === null ? '' : ` (service ${parts.service})`;
+      return `the endpoint in slice ${parts.slice}${service} was still ready ${formatDuration(parts.delayMs)} after the deletion started: traffic may have reached a pod whose containers had already received SIGTERM`;
+    }
+    case 'past-deadline': {
+      const cause = causeText(parts.cause, parts.isDeleted);
+      const late = formatDuration(parts.lateMs);
+      return parts.isDeleted
+        ? `the pod was deleted ${late} after its deadline: ${cause}`
+        : `the pod is ${late} past its deadline and still not deleted: ${cause}`;
+    }
+    case 'replacement-slow': {
+      const what = parts.isReady
+        ? `took ${formatDuration(parts.tookMs)} to become Ready`
+        : `has not become Ready after ${formatDuration(parts.tookMs)}`;
+      return `the replacement ${parts.pod} ${what}, more than the ${formatDuration(parts.expectedMs)} expected (${basisText(parts.basis)})`;
+    }
+    case 'not-observed': {
+      const verb = parts.steps.length === 1 ? 'was' : 'were';
+      const steps = listWords(parts.steps.map((kind) => STEP_WORDS[kind]));
+      return `the dashboard was not watching: ${steps} ${verb} not observed`;
+    }
+  }
+}
+
+const finding = (severity: Finding['severity'], parts: FindingParts, facts: number[]): Finding => ({
+  code: parts.code,
+  severity,
+  text: findingText(parts),
+  parts,
+  facts: [...new Set(facts)].sort((a, b) => a - b),
+});
 
 /** Exit 137 (SIGKILL) at the deadline: the kubelet killed what was left of the shutdown. */
 function killedAtDeadline(r: Reading): Finding[] {
@@ -56,9 +194,8 @@ function killedAtDeadline(r: Reading): Finding[] {
     .filter((e) => e.at?.isKnown === true && e.at.ms >= deadline.ms - KILL_TOLERANCE_MS)
     .map((e) =>
       finding(
-        'killed-at-deadline',
         'warning',
-        `container ${e.fact.container} was killed at the deadline (exit 137): its shutdown took longer than the grace period of ${formatDuration(deletion.grace * 1000)}`,
+        { code: 'killed-at-deadline', container: e.fact.container, graceMs: deletion.grace * 1000 },
         [e.index, deletion.index],
       ),
     );
@@ -78,33 +215,22 @@ function endpointAfterSigterm(r: Reading): Finding[] {
     seen.add(e.fact.slice);
     const delay = e.at?.isKnown ? e.at.ms - deletion.start.ms : null;
     if (delay === null || delay <= ENDPOINT_TOLERANCE_MS) continue;
-    const service = e.fact.service === null ? '' : ` (service ${e.fact.service})`;
-    const text = `the endpoint in slice ${e.fact.slice}${service} was still ready ${formatDuration(delay)} after the deletion started: traffic may have reached a pod whose containers had already received SIGTERM`;
-    found.push(finding('endpoint-after-sigterm', 'warning', text, [e.index, deletion.index]));
+    const { slice, service } = e.fact;
+    const parts = { code: 'endpoint-after-sigterm', slice, service, delayMs: delay } as const;
+    found.push(finding('warning', parts, [e.index, deletion.index]));
   }
   return found;
 }
 
-/** The likely reason a pod outlives its deadline, present or past tense. */
-function stuckCause(r: Reading, isDeleted: boolean): { words: string; facts: number[] } {
+/** The likely reason a pod outlives its deadline, and the facts that show it. */
+function stuckCause(r: Reading): { cause: StuckCause; facts: number[] } {
   const held = ofKind(r.entries, 'finalizers').at(-1);
   if (held && held.fact.finalizers.length > 0) {
-    const names = held.fact.finalizers;
-    const verb = isDeleted ? 'held' : names.length === 1 ? 'holds' : 'hold';
-    const noun = names.length === 1 ? 'finalizer' : 'finalizers';
-    return { words: `${noun} ${names.join(', ')} ${verb} the pod`, facts: [held.index] };
+    return { cause: { kind: 'finalizers', finalizers: held.fact.finalizers }, facts: [held.index] };
   }
   const stopped = ofKind(r.entries, 'container-terminated', 'terminal-phase');
-  if (stopped.length === 0) {
-    const words = isDeleted
-      ? 'the kubelet was late stopping its containers (node down?)'
-      : 'the kubelet has not stopped its containers (node down?)';
-    return { words, facts: [] };
-  }
-  const words = isDeleted
-    ? 'the kubelet was late deleting it after its containers stopped'
-    : 'its containers stopped but the kubelet has not deleted it (node unreachable?)';
-  return { words, facts: stopped.map((e) => e.index) };
+  if (stopped.length === 0) return { cause: { kind: 'containers-running' }, facts: [] };
+  return { cause: { kind: 'not-deleted' }, facts: stopped.map((e) => e.index) };
 }
 
 /** More than 30 s past the deadline and still there (error), or deleted that late (warning). */
@@ -115,25 +241,11 @@ function pastDeadline(r: Reading, now: number): Finding[] {
   if (r.deleted && !gone?.isKnown) return [];
   const late = (gone?.ms ?? now) - deadline.ms;
   if (late <= PAST_DEADLINE_MS) return [];
-  const cause = stuckCause(r, gone !== null);
-  const facts = [r.deletion.index, ...cause.facts, ...(r.deleted ? [r.deleted.index] : [])];
-  return gone
-    ? [
-        finding(
-          'past-deadline',
-          'warning',
-          `the pod was deleted ${formatDuration(late)} after its deadline: ${cause.words}`,
-          facts,
-        ),
-      ]
-    : [
-        finding(
-          'past-deadline',
-          'error',
-          `the pod is ${formatDuration(late)} past its deadline and still not deleted: ${cause.words}`,
-          facts,
-        ),
-      ];
+  const { cause, facts: causeFacts } = stuckCause(r);
+  const facts = [r.deletion.index, ...causeFacts, ...(r.deleted ? [r.deleted.index] : [])];
+  const isDeleted = gone !== null;
+  const parts = { code: 'past-deadline', isDeleted, lateMs: late, cause } as const;
+  return [finding(isDeleted ? 'warning' : 'error', parts, facts)];
 }
 
 function median(values: readonly number[]): number {
@@ -145,18 +257,13 @@ function median(values: readonly number[]): number {
 }
 
 /** The slow threshold and its reason: twice the owner's median (at least 30 s), else 5 min. */
-function slowThreshold(ownerReadyMs: readonly number[]): { ms: number; basis: string } {
+function slowThreshold(ownerReadyMs: readonly number[]): { ms: number; basis: SlowBasis } {
   const values = ownerReadyMs.filter((v) => Number.isFinite(v) && v >= 0);
-  if (values.length === 0) {
-    return { ms: SLOW_DEFAULT_MS, basis: 'no other pods of its owner to compare with' };
-  }
+  if (values.length === 0) return { ms: SLOW_DEFAULT_MS, basis: { kind: 'no-owner-data' } };
   const m = median(values);
   return 2 * m >= SLOW_FLOOR_MS
-    ? { ms: 2 * m, basis: `twice the ${formatDuration(m)} its owner's other pods take` }
-    : {
-        ms: SLOW_FLOOR_MS,
-        basis: `its owner's other pods take ${formatDuration(m)}; 30 s is the least flagged`,
-      };
+    ? { ms: 2 * m, basis: { kind: 'twice-median', medianMs: m } }
+    : { ms: SLOW_FLOOR_MS, basis: { kind: 'floor', medianMs: m } };
 }
 
 /** Created → Ready (or → now, while not Ready) longer than the threshold. */
@@ -168,50 +275,27 @@ function replacementSlow(r: Reading, now: number, ownerReadyMs: readonly number[
   const took = (ready?.ms ?? now) - created.ms;
   const threshold = slowThreshold(ownerReadyMs);
   if (took <= threshold.ms) return [];
-  const what = ready
-    ? `took ${formatDuration(took)} to become Ready`
-    : `has not become Ready after ${formatDuration(took)}`;
-  const text = `the replacement ${rep.pod} ${what}, more than the ${formatDuration(threshold.ms)} expected (${threshold.basis})`;
+  const parts = {
+    code: 'replacement-slow',
+    pod: rep.pod,
+    isReady: ready !== undefined,
+    tookMs: took,
+    expectedMs: threshold.ms,
+    basis: threshold.basis,
+  } as const;
   const facts = [rep.created.index, ...(rep.ready ? [rep.ready.index] : [])];
-  return [finding('replacement-slow', 'warning', text, facts)];
-}
-
-const STEP_WORDS: Readonly<Record<FactKind, string>> = {
-  requested: 'the eviction request',
-  'disruption-target': 'the DisruptionTarget condition',
-  'deletion-started': 'deletion',
-  'not-ready': 'the pod turning not ready',
-  'endpoint-terminating': 'the endpoint turning terminating',
-  'endpoint-removed': 'the endpoint being removed',
-  'container-terminated': 'containers stopping',
-  'terminal-phase': 'the terminal phase',
-  finalizers: 'the finalizers',
-  deleted: 'the pod being removed',
-  'replacement-created': 'the replacement being created',
-  'replacement-scheduled': 'the replacement being scheduled',
-  'replacement-running': 'the replacement starting',
-  'replacement-ready': 'the replacement becoming Ready',
-};
-
-/** "a", "a and b", "a, b and c". */
-function listWords(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+  return [finding('warning', parts, facts)];
 }
 
 /** Facts known to have happened while the dashboard was not watching (their time unknown). */
 function notObserved(r: Reading): Finding[] {
   const missing = r.entries.filter((e) => e.fact.source === 'not-observed');
   if (missing.length === 0) return [];
-  const steps = [...new Set(missing.map((e) => STEP_WORDS[e.fact.kind]))];
-  const verb = steps.length === 1 ? 'was' : 'were';
-  const text = `the dashboard was not watching: ${listWords(steps)} ${verb} not observed`;
+  const steps = [...new Set(missing.map((e) => e.fact.kind))];
   return [
     finding(
-      'not-observed',
       'info',
-      text,
+      { code: 'not-observed', steps },
       missing.map((e) => e.index),
     ),
   ];

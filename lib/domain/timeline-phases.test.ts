@@ -293,6 +293,7 @@ describe('findingsOf: killed-at-deadline', () => {
         code: 'killed-at-deadline',
         severity: 'warning',
         text: 'container worker was killed at the deadline (exit 137): its shutdown took longer than the grace period of 45 s',
+        parts: { code: 'killed-at-deadline', container: 'worker', graceMs: 45_000 },
         facts: [0, 1],
       },
     ]);
@@ -338,6 +339,7 @@ describe('findingsOf: endpoint-after-sigterm', () => {
       code: 'endpoint-after-sigterm',
       severity: 'warning',
       text: 'the endpoint in slice web-x7k2p (service web) was still ready 2 s after the deletion started: traffic may have reached a pod whose containers had already received SIGTERM',
+      parts: { code: 'endpoint-after-sigterm', slice: 'web-x7k2p', service: 'web', delayMs: 2500 },
       facts: [0, 1],
     });
   });
@@ -493,7 +495,12 @@ describe('findingsOf: replacement-slow', () => {
       ...(owner ? { ownerReadyMs: owner } : {}),
     });
     expect(found).toEqual([
-      { code: 'replacement-slow', severity: 'warning', text, facts: indexes },
+      expect.objectContaining({
+        code: 'replacement-slow',
+        severity: 'warning',
+        text,
+        facts: indexes,
+      }),
     ]);
   });
 });
@@ -512,6 +519,7 @@ describe('findingsOf: not-observed', () => {
         code: 'not-observed',
         severity: 'info',
         text: 'the dashboard was not watching: deletion and containers stopping were not observed',
+        parts: { code: 'not-observed', steps: ['deletion-started', 'container-terminated'] },
         facts: [1, 2, 3],
       },
     ]);

@@ -7,14 +7,22 @@ import type { BudgetView } from './views';
 export type UnblockCode =
   'wait' | 'retry' | 'delete-unhealthy' | 'always-allow' | 'scale-up' | 'delete-pod';
 
-/** One way past a blocking budget, with what it costs. */
-export interface UnblockOption {
-  readonly code: UnblockCode;
+/** The values an option's words name besides its code: the budget, or the pods to add. */
+export type UnblockFacts =
+  | { readonly code: Exclude<UnblockCode, 'always-allow' | 'scale-up'> }
+  | { readonly code: 'always-allow'; readonly budget: string }
+  | { readonly code: 'scale-up'; readonly extra: number };
+
+/** What every option has besides its code and facts. */
+interface OptionCommon {
   readonly title: string;
   readonly consequence: string;
   /** The pods it is about (e.g. the replacements to wait for); empty when none in particular. */
   readonly pods: readonly string[];
 }
+
+/** One way past a blocking budget, with what it costs. */
+export type UnblockOption = OptionCommon & UnblockFacts;
 
 /** The most extra Ready pods a scale-up suggestion considers. */
 const MAX_SCALE_UP = 100;
@@ -69,6 +77,7 @@ function unhealthyOptions(
   if (budget.unhealthyPodEvictionPolicy === 'IfHealthyBudget') {
     options.push({
       code: 'always-allow',
+      budget: budget.name,
       title: 'Set unhealthyPodEvictionPolicy: AlwaysAllow',
       consequence: `Running pods that are not Ready can then be evicted whatever ${budget.name} says; Ready pods stay protected. Not for applications that need their unready members (e.g. a quorum catching up).`,
       pods: unhealthy,
@@ -82,6 +91,7 @@ function scaleUpOption(budget: BudgetView): UnblockOption | null {
   if (extra === null) return null;
   return {
     code: 'scale-up',
+    extra,
     title: `Scale the workload up by ${extra}`,
     consequence: `With ${extra} more Ready ${extra === 1 ? 'pod' : 'pods'} the budget allows a disruption; it costs the extra capacity while they run.`,
     pods: [],
