@@ -2,44 +2,116 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { z } from 'zod';
+
+import { rehearsalBody, type RehearsalBody, type TimeInputs } from '@/lib/client/rehearsal-times';
 
 import { BUTTON } from '../evict/buttons';
 import { viewHref } from '../shell/views';
 import { Notice } from '../ui/notice';
+import { RehearsalTimes, type SetTime } from './rehearsal-times';
 
 const AnswerSchema = z.object({ cluster: z.string(), kubeconfigPath: z.string() });
 const ErrorSchema = z.object({ message: z.string() });
 
-/** Copies the cluster into an embedded one (POST …/rehearsal); the copy's name. */
-async function rehearse(cluster: string): Promise<z.infer<typeof AnswerSchema>> {
+/** Copies the cluster into an embedded one (POST …/rehearsal) with `body`; the copy's name. */
+async function rehearse(
+  cluster: string,
+  body: RehearsalBody,
+): Promise<z.infer<typeof AnswerSchema>> {
   const url = `/api/clusters/${encodeURIComponent(cluster)}/rehearsal`;
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
-  const body = (await res.json().catch(() => null)) as unknown;
-  if (res.ok) return AnswerSchema.parse(body);
-  const error = ErrorSchema.safeParse(body);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return AnswerSchema.parse(answer);
+  const error = ErrorSchema.safeParse(answer);
   throw new Error(error.success ? error.data.message : `POST ${url} answered ${res.status}`);
+}
+
+/** The times per workload, typed in a disclosure, and the body they make. */
+function useTimes() {
+  const [inputs, setInputs] = useState<TimeInputs>({});
+  const onChange = useCallback<SetTime>(
+    (key, field, text) => setInputs((old) => ({ ...old, [key]: { ...old[key], [field]: text } })),
+    [],
+  );
+  const { body, invalid } = useMemo(() => rehearsalBody(inputs), [inputs]);
+  return { inputs, onChange, body, invalid };
+}
+
+/** What the request will carry: its body, or that every time is inferred. */
+function SentBody({ body }: { body: RehearsalBody }) {
+  const t = useTranslations('Rehearsal');
+  return (
+    <div className="space-y-1">
+      <h3 className="text-sm font-semibold">{t('sent')}</h3>
+      {body.timings === undefined ? (
+        <p className="text-sm">{t('sentNothing')}</p>
+      ) : (
+        <pre className="max-h-64 overflow-auto rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-900">
+          {JSON.stringify(body, null, 2)}
+        </pre>
+      )}
+    </div>
+  );
 }
 
 /**
  * "Rehearse a drain": copies this cluster, read-only (nodes, workloads, Services, budgets;
- * never Secrets or ConfigMaps), into an embedded cluster where a drain can be tried first.
+ * never Secrets or ConfigMaps), into an embedded cluster where a drain can be tried first;
+ * optionally with start, readiness and shutdown times per workload.
  */
 export function RehearseDrain({ cluster }: { cluster: string }) {
   const t = useTranslations('Rehearsal');
-  const copy = useMutation({ mutationFn: () => rehearse(cluster) });
+  const locale = useLocale();
+  const invalidId = useId();
+  const [isOpen, setIsOpen] = useState(false);
+  const { inputs, onChange, body, invalid } = useTimes();
+  const copy = useMutation({ mutationFn: (b: RehearsalBody) => rehearse(cluster, b) });
+  const given = Object.keys(body.timings ?? {}).length;
   return (
     <section aria-labelledby="rehearsal-heading" className="space-y-2">
       <h2 id="rehearsal-heading" className="text-lg font-semibold">
         {t('heading')}
       </h2>
       <p className="max-w-3xl text-sm">{t('explain')}</p>
+      <details
+        open={isOpen}
+        onToggle={(e) => setIsOpen(e.currentTarget.open)}
+        className="space-y-2"
+      >
+        <summary className="cursor-pointer text-sm font-semibold">
+          {t('timesSummary')}
+          {given > 0 ? (
+            <span className="ml-2 font-normal">{t('timesSet', { count: given })}</span>
+          ) : null}
+        </summary>
+        {isOpen ? (
+          <div className="space-y-3 pt-2">
+            <p className="max-w-3xl text-sm">{t('timesExplain')}</p>
+            <RehearsalTimes cluster={cluster} inputs={inputs} onChange={onChange} />
+            <SentBody body={body} />
+          </div>
+        ) : null}
+      </details>
+      {invalid.length > 0 ? (
+        <p id={invalidId} className="text-state-failed text-sm">
+          {t('invalid', {
+            workloads: new Intl.ListFormat(locale, { type: 'conjunction' }).format(invalid),
+          })}
+        </p>
+      ) : null}
       <button
         type="button"
         className={BUTTON}
-        disabled={copy.isPending}
-        onClick={() => copy.mutate()}
+        disabled={copy.isPending || invalid.length > 0}
+        aria-describedby={invalid.length > 0 ? invalidId : undefined}
+        onClick={() => copy.mutate(body)}
       >
         {copy.isPending ? t('copying') : t('button')}
       </button>

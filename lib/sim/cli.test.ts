@@ -30,7 +30,8 @@ describe('npm run sim', () => {
   it('documents every flag in --help', async () => {
     const r = run(['--help']);
     expect(await r.exited).toBe(0);
-    for (const flag of ['--port', '--kubeconfig', '--scenario', '--manifests', '--help']) {
+    const flags = ['--port', '--kubeconfig', '--scenario', '--manifests', '--help'];
+    for (const flag of [...flags, '--from-context', '--source-kubeconfig', '--timing']) {
       expect(r.output()).toContain(flag);
     }
   });
@@ -63,5 +64,16 @@ describe('npm run sim', () => {
     const unknown = run(['--port', '0', '--kubeconfig', join(dir, 'x'), '--scenario', 'nope']);
     expect(await unknown.exited).toBe(2);
     expect(unknown.errors()).toContain('unknown scenario "nope"');
+  });
+
+  it('refuses a bad --timing, and --timing without --from-context, with exit code 2', async () => {
+    const bad = run(['--from-context', 'x', '--timing', 'shop/Deployment/web=start:soon']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.errors()).toContain(
+      'sim: --timing shop/Deployment/web=start:soon: start "soon" is not a duration such as 5s or 1m30s',
+    );
+    const alone = run(['--timing', 'shop/Deployment/web=start:1s']);
+    expect(await alone.exited).toBe(2);
+    expect(alone.errors()).toContain('--source-kubeconfig and --timing need --from-context');
   });
 });

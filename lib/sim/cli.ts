@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster, type SimCluster } from './cluster';
-import { sourceKubeConfig, startRehearsal } from './rehearse';
+import { parseTimingFlags, sourceKubeConfig, startRehearsal } from './rehearse';
 import { scenarioNames } from './scenarios';
 
 const HELP = `Usage: npm run sim -- [options]
@@ -21,6 +21,12 @@ Options:
   --source-kubeconfig FILE
                       the kubeconfig holding that context (default $KUBECONFIG,
                       else ~/.kube/config)
+  --timing namespace/Kind/name=start:2s,ready:5s,shutdown:30s
+                      with --from-context: a workload's times in the copy (from
+                      binding to Running, Running to Ready, SIGTERM to exit; Go
+                      durations up to 10m, any of the three); Kind is Deployment,
+                      StatefulSet, DaemonSet or ReplicaSet; repeatable. Times not
+                      given are what the workload's pods show, else the defaults
   -h, --help          show this help
 
 Stop it with Ctrl-C (SIGINT) or SIGTERM.`;
@@ -30,6 +36,7 @@ interface StartFlags {
   manifests: string[];
   'from-context'?: string;
   'source-kubeconfig'?: string;
+  timing: string[];
 }
 
 /** A scenario with its manifests, or a rehearsal of `--from-context`. */
@@ -39,8 +46,8 @@ async function start(
 ): Promise<{ cluster: SimCluster; what: string }> {
   const context = flags['from-context'];
   if (context === undefined) {
-    if (flags['source-kubeconfig'] !== undefined)
-      throw new Error('--source-kubeconfig needs --from-context');
+    if (flags['source-kubeconfig'] !== undefined || flags.timing.length > 0)
+      throw new Error('--source-kubeconfig and --timing need --from-context');
     const scenario = flags.scenario ?? 'demo';
     const manifests = await Promise.all(flags.manifests.map((f) => readFile(f, 'utf8')));
     return {
@@ -52,8 +59,12 @@ async function start(
     throw new Error(
       '--from-context copies a cluster: it cannot be combined with --scenario or --manifests',
     );
+  const timings = parseTimingFlags(flags.timing);
   const kc = sourceKubeConfig(context, flags['source-kubeconfig']);
-  return { cluster: await startRehearsal(kc, { port }), what: `rehearsal of context ${context}` };
+  return {
+    cluster: await startRehearsal(kc, { port, timings }),
+    what: `rehearsal of context ${context}`,
+  };
 }
 
 async function main(): Promise<number> {
@@ -65,6 +76,7 @@ async function main(): Promise<number> {
       manifests: { type: 'string', multiple: true, default: [] },
       'from-context': { type: 'string' },
       'source-kubeconfig': { type: 'string' },
+      timing: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,

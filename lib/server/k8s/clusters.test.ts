@@ -8,6 +8,7 @@ import { startTestCluster, type TestCluster } from '@/lib/sim/testing';
 import { ClusterRegistry, type RegistryOptions } from './clusters';
 import { startDemoCluster, startEmbeddedCluster, type StartDemo } from './demo';
 import { ClusterError } from './errors';
+import { listClusterSummaries } from './summaries';
 
 let live: TestCluster;
 let tmp: string;
@@ -265,10 +266,122 @@ describe('embedded clusters added at run time', () => {
         start: () => Promise.reject(new Error('no')),
       }),
     ).rejects.toThrow(/exists/);
+    await expect(readFile(started.kubeconfigPath, 'utf8')).resolves.toContain(started.server);
     expect(await reg.removeEmbedded('walk-one')).toBe(true);
     expect(reg.has('walk-one')).toBe(false);
     expect(await reg.removeEmbedded('walk-one')).toBe(false);
     await expect(fetch(`${started.server}/version`)).rejects.toThrow();
+    await expect(readFile(started.kubeconfigPath, 'utf8')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+
+  it('lists one still starting once it runs, one that fails or is removed not at all', async () => {
+    const dataDir = join(tmp, 'starting');
+    const env = {
+      KUBECONFIG: kubeconfigPath,
+      DRAINBOARD_DATA_DIR: dataDir,
+      DRAINBOARD_DEMO: 'off',
+    };
+    const { reg } = registry(env);
+    const gates = new Map<string, { open: () => void; fail: () => void }>();
+    const gated = (name: string) => ({
+      kind: 'rehearsal' as const,
+      title: name,
+      start: (dir: string) =>
+        new Promise<void>((open, fail) =>
+          gates.set(name, { open, fail: () => fail(new Error('port')) }),
+        ).then(() => startEmbeddedCluster(dir, name, { scenario: 'bare' })),
+    });
+    const ok = reg.addEmbedded('ok', gated('ok'));
+    const bad = reg.addEmbedded('bad', gated('bad')).catch((e: unknown) => e);
+    const gone = reg.addEmbedded('gone', gated('gone'));
+    expect(reg.names()).toEqual(expect.arrayContaining(['ok', 'bad', 'gone']));
+
+    let listed: string[] | undefined;
+    const listing = reg.list().then((all) => (listed = all.map((c) => c.name)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(listed).toBeUndefined();
+    gates.get('bad')?.fail();
+    const removing = reg.removeEmbedded('gone');
+    gates.get('gone')?.open();
+    gates.get('ok')?.open();
+    await listing;
+    const running = await ok;
+    expect(listed).toEqual(['live', 'dead', 'ok']);
+    expect(await bad).toMatchObject({ message: 'port' });
+    expect(await removing).toBe(true);
+    await expect(gone).resolves.toBeDefined();
+    expect(reg.names()).toEqual(['live', 'dead', 'ok']);
+    expect((await reg.list()).find((c) => c.name === 'ok')?.server).toBe(running.server);
+    await expect(readFile(join(dataDir, 'gone.kubeconfig'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+
+  it('GET /api/clusters answers once a starting one runs, listing it reachable', async () => {
+    const env = { KUBECONFIG: kubeconfigPath, DRAINBOARD_DATA_DIR: join(tmp, 'get') };
+    const { reg } = registry({ ...env, DRAINBOARD_DEMO: 'off' });
+    let open: () => void = () => undefined;
+    const adding = reg.addEmbedded('soon', {
+      kind: 'rehearsal',
+      title: 'Rehearsal of live',
+      start: (dir) =>
+        new Promise<void>((r) => (open = r)).then(() =>
+          startEmbeddedCluster(dir, 'soon', { scenario: 'bare' }),
+        ),
+    });
+    const answer = listClusterSummaries(reg);
+    open();
+    const soon = (await answer).find((c) => c.name === 'soon');
+    expect(soon).toMatchObject({ reachable: true, server: (await adding).server });
+  });
+
+  it('GET /api/clusters leaves out an embedded cluster removed while it was being listed', async () => {
+    const env = { KUBECONFIG: kubeconfigPath, DRAINBOARD_DATA_DIR: join(tmp, 'removed') };
+    const { reg } = registry({ ...env, DRAINBOARD_DEMO: 'off' });
+    await reg.addEmbedded('brief', {
+      kind: 'walkthrough',
+      title: 'Brief',
+      start: (dir) => startEmbeddedCluster(dir, 'brief', { scenario: 'bare' }),
+    });
+    // Removed between the listing and its reachability check, as a finished walkthrough is.
+    const racing = Object.create(reg) as typeof reg;
+    racing.list = async () => {
+      const all = await reg.list();
+      await reg.removeEmbedded('brief');
+      return all;
+    };
+    const names = (await listClusterSummaries(racing)).map((c) => c.name);
+    expect(names).toContain('live');
+    expect(names).not.toContain('brief');
+  });
+
+  it('a start that fails after its name was removed and added again keeps the new one', async () => {
+    const { reg } = registry({
+      KUBECONFIG: kubeconfigPath,
+      DRAINBOARD_DATA_DIR: join(tmp, 'again'),
+    });
+    let fail: () => void = () => undefined;
+    const first = reg
+      .addEmbedded('again', {
+        kind: 'rehearsal',
+        title: 'first',
+        start: () => new Promise((_, reject) => (fail = () => reject(new Error('first')))),
+      })
+      .catch((e: unknown) => e);
+    const removing = reg.removeEmbedded('again');
+    const second = reg.addEmbedded('again', {
+      kind: 'rehearsal',
+      title: 'second',
+      start: (dir) => startEmbeddedCluster(dir, 'again', { scenario: 'bare' }),
+    });
+    fail();
+    expect(await first).toMatchObject({ message: 'first' });
+    expect(await removing).toBe(true);
+    await second;
+    expect(reg.has('again')).toBe(true);
+    expect((await reg.list()).find((c) => c.name === 'again')?.embedded?.title).toBe('second');
   });
 
   it('a cluster that cannot start is not added', async () => {

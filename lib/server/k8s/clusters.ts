@@ -1,4 +1,5 @@
 import 'server-only';
+import { rm } from 'node:fs/promises';
 import {
   Observable,
   VersionApi,
@@ -66,6 +67,7 @@ export interface RegistryOptions {
 }
 
 type StaticEntry = { kc: KubeConfig };
+type EmbeddedEntry = { spec: EmbeddedSpec; started: Promise<DemoCluster> };
 
 /**
  * The clusters this server process knows: every kubeconfig context, the pod's own cluster
@@ -78,10 +80,7 @@ export class ClusterRegistry {
   private readonly hasDemo: boolean;
   private demoStart: Promise<DemoCluster> | undefined;
   /** Embedded clusters added at run time (walkthroughs, rehearsals), each started once. */
-  private readonly embedded = new Map<
-    string,
-    { spec: EmbeddedSpec; started: Promise<DemoCluster> }
-  >();
+  private readonly embedded = new Map<string, EmbeddedEntry>();
   private closed = false;
 
   /** Files that could not be read and names that were shadowed; for the server log. */
@@ -145,29 +144,44 @@ export class ClusterRegistry {
       const why = this.closed ? 'the registry is closed' : `a cluster named ${name} exists`;
       throw new ClusterError('config', name, why);
     }
-    const started = spec.start(dataDirOf(this.opts.env, this.opts.cwd));
-    this.embedded.set(name, { spec, started });
+    const entry = { spec, started: spec.start(dataDirOf(this.opts.env, this.opts.cwd)) };
+    this.embedded.set(name, entry);
     try {
-      return await started;
+      return await entry.started;
     } catch (e) {
-      this.embedded.delete(name);
+      // Unless it was removed meanwhile, and maybe added again.
+      if (this.embedded.get(name) === entry) this.embedded.delete(name);
       throw e;
     }
   }
 
-  /** Stops and forgets an embedded cluster added at run time; false when there is none. */
+  /**
+   * Stops and forgets an embedded cluster added at run time (waiting for it if it is still
+   * starting) and deletes its kubeconfig file; false when there is none.
+   */
   async removeEmbedded(name: string): Promise<boolean> {
     const entry = this.embedded.get(name);
     if (entry === undefined) return false;
     this.embedded.delete(name);
     const cluster = await entry.started.catch(() => undefined);
-    await cluster?.stop();
+    if (cluster !== undefined) {
+      await cluster.stop();
+      await rm(cluster.kubeconfigPath, { force: true });
+    }
     return true;
+  }
+
+  /** An embedded cluster once started, if it started and is still this registry's. */
+  private async running(name: string, entry: EmbeddedEntry): Promise<DemoCluster | undefined> {
+    const cluster = await entry.started.catch(() => undefined);
+    return this.embedded.get(name) === entry ? cluster : undefined;
   }
 
   /**
    * Lists every cluster. Starts the demo cluster if it is not running yet; a demo that
-   * fails to start is still listed, with server '' (its reachability says why).
+   * fails to start is still listed, with server '' (its reachability says why). An embedded
+   * cluster still starting is waited for, then listed only if it started and was not removed
+   * meanwhile: one whose start fails was never added.
    */
   async list(): Promise<ClusterInfo[]> {
     const out: ClusterInfo[] = [];
@@ -184,18 +198,11 @@ export class ClusterRegistry {
         ...(demo ? { kubeconfigPath: demo.kubeconfigPath } : {}),
       });
     }
-    for (const [name, { spec, started }] of this.embedded) {
-      const cluster = await started.catch(() => undefined);
-      out.push({
-        name,
-        server: cluster?.server ?? '',
-        demo: false,
-        default: false,
-        ...(cluster ? { kubeconfigPath: cluster.kubeconfigPath } : {}),
-        embedded: { kind: spec.kind, title: spec.title },
-      });
-    }
-    return out;
+    const embedded = [...this.embedded].map(async ([name, entry]) => {
+      const cluster = await this.running(name, entry);
+      return cluster === undefined ? [] : [embeddedInfo(name, entry.spec, cluster)];
+    });
+    return [...out, ...(await Promise.all(embedded)).flat()];
   }
 
   /**
@@ -281,6 +288,17 @@ export function deadline(ms: number): ObservableMiddleware {
       return new Observable(Promise.resolve(ctx));
     },
     post: (res) => new Observable(Promise.resolve(res)),
+  };
+}
+
+function embeddedInfo(name: string, spec: EmbeddedSpec, cluster: DemoCluster): ClusterInfo {
+  return {
+    name,
+    server: cluster.server,
+    demo: false,
+    default: false,
+    kubeconfigPath: cluster.kubeconfigPath,
+    embedded: { kind: spec.kind, title: spec.title },
   };
 }
 

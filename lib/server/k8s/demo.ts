@@ -4,8 +4,14 @@ import { KubeConfig } from '@kubernetes/client-node';
 // The one place the dashboard imports the embedded cluster (architecture.md): it is started
 // here (the demo, a walkthrough's, a rehearsal) and reached only over HTTP through a KubeConfig.
 import { startCluster, type SimCluster } from '@/lib/sim/cluster';
-import { startRehearsal } from '@/lib/sim/rehearse';
+import { readCopy, startCopy, type RehearsalCopy, type Timings } from '@/lib/sim/rehearse';
 import type { Env } from './kubeconfig';
+
+export {
+  UnknownWorkloadsError,
+  type RehearsalCopy,
+  type Timings as RehearsalTimings,
+} from '@/lib/sim/rehearse';
 
 /** The registry name of the embedded cluster. */
 export const DEMO_NAME = 'demo';
@@ -52,16 +58,29 @@ export function startEmbeddedCluster(
 }
 
 /**
- * Starts an embedded copy of the cluster of `source` (its current context): read with LISTs
- * only, its workloads recreated by the copy's own controllers (lib/sim/rehearse); its
- * kubeconfig at `<dataDir>/<name>.kubeconfig`.
+ * Reads the cluster of `source` (its current context) for a rehearsal, with LISTs only, into
+ * its copy's objects (lib/sim/rehearse), with the given per-workload `timings`; nothing starts.
+ * `signal` aborts the read. Rejects with {@link UnknownWorkloadsError} for a `timings` key the
+ * source does not have.
+ */
+export function readRehearsalCopy(
+  source: KubeConfig,
+  timings: Timings,
+  signal: AbortSignal,
+): Promise<RehearsalCopy> {
+  return readCopy(source, { timings, signal });
+}
+
+/**
+ * Starts an embedded cluster holding `copy` (see {@link readRehearsalCopy}): its workloads
+ * recreated by its own controllers; its kubeconfig at `<dataDir>/<name>.kubeconfig`.
  */
 export function startRehearsalCluster(
   dataDir: string,
   name: string,
-  source: KubeConfig,
+  copy: RehearsalCopy,
 ): Promise<DemoCluster> {
-  return served(dataDir, name, startRehearsal(source));
+  return served(dataDir, name, startCopy(copy));
 }
 
 /** A started embedded cluster with its kubeconfig written (stopped again if that fails). */

@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,8 @@ let prod: TestCluster;
 let dir: string;
 let registry: ClusterRegistry;
 let live: LiveClusters;
+/** Accepts requests and never answers them: the context `slow`. */
+let silent: Server;
 
 async function get<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -34,6 +38,9 @@ async function get<T>(url: string): Promise<T> {
 
 beforeAll(async () => {
   prod = await startTestCluster({ scenario: 'demo' });
+  silent = createServer(() => undefined);
+  await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+  const slowUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
   dir = await mkdtemp(join(tmpdir(), 'drainboard-rehearsal-'));
   const kubeconfig = join(dir, 'kubeconfig');
   await writeFile(
@@ -43,9 +50,13 @@ kind: Config
 clusters:
 - name: prod
   cluster: {server: "${prod.cluster.url}", insecure-skip-tls-verify: true}
+- name: slow
+  cluster: {server: "${slowUrl}", insecure-skip-tls-verify: true}
 contexts:
 - name: prod
   context: {cluster: prod, user: u}
+- name: slow
+  context: {cluster: slow, user: u}
 current-context: prod
 users:
 - name: u
@@ -67,6 +78,8 @@ afterAll(async () => {
   await live?.close();
   await registry?.close();
   await prod?.stop();
+  silent?.closeAllConnections();
+  await new Promise((done) => silent?.close(done));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -163,6 +176,101 @@ async function planOf(cluster: string): Promise<DrainPlan> {
   }
 }
 
+/** POSTs a rehearsal of `cluster` with `body` (none when undefined). */
+function post(
+  cluster: string,
+  body?: string,
+  opts: { type?: string; sourceTimeoutMs?: number } = {},
+): Promise<Response> {
+  const request = new Request(`${ORIGIN}/api/clusters/${cluster}/rehearsal`, {
+    method: 'POST',
+    headers: { Origin: ORIGIN, 'Content-Type': opts.type ?? 'application/json' },
+    ...(body === undefined ? {} : { body }),
+  });
+  const deps = { registry, live, sourceTimeoutMs: opts.sourceTimeoutMs };
+  return rehearsalRoute(deps, request, cluster);
+}
+
+const timings = (t: object) => JSON.stringify({ timings: t });
+
+describe('a rehearsal that cannot be made changes nothing', () => {
+  it.each([
+    ['not JSON', '{', /not valid JSON/],
+    ['an unknown field', '{"times": {}}', /Unrecognized key/],
+    [
+      'a key without a Kind',
+      timings({ 'shop/web': {} }),
+      /shop\/web: must be namespace\/Kind\/name/,
+    ],
+    ['a bad namespace', timings({ 'Shop/Deployment/web': {} }), /"Shop" is not a namespace name/],
+    ['a Kind not copied', timings({ 'shop/Job/web': {} }), /the Kind must be one of Deployment/],
+    ['a bad name', timings({ 'shop/Deployment/web_1': {} }), /"web_1" is not an object name/],
+    [
+      'a fraction',
+      timings({ 'shop/Deployment/web': { startSeconds: 1.5 } }),
+      /startSeconds: must be a whole number of seconds from 0 to 600/,
+    ],
+    [
+      'a negative time',
+      timings({ 'shop/Deployment/web': { readySeconds: -1 } }),
+      /readySeconds: must be/,
+    ],
+    [
+      'too long',
+      timings({ 'shop/Deployment/web': { shutdownSeconds: 601 } }),
+      /shutdownSeconds: must be/,
+    ],
+    [
+      'a string',
+      timings({ 'shop/Deployment/web': { startSeconds: '5' } }),
+      /startSeconds: must be/,
+    ],
+    [
+      'milliseconds',
+      timings({ 'shop/Deployment/web': { startMs: 5 } }),
+      /Unrecognized key: "startMs"/,
+    ],
+  ])('400 for %s', async (_, body, message) => {
+    const res = await post('prod', body);
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { error: string; message: string };
+    expect(answer.error).toBe('invalid');
+    expect(answer.message).toMatch(message);
+    expect(registry.has('rehearsal-prod')).toBe(false);
+  });
+
+  it('400 for a body that is not JSON by its type', async () => {
+    const res = await post('prod', '{}', { type: 'text/plain' });
+    expect(res.status).toBe(400);
+    expect(registry.has('rehearsal-prod')).toBe(false);
+  });
+
+  it('400, naming them, for times of workloads the cluster does not have', async () => {
+    const res = await post(
+      'prod',
+      timings({ 'shop/Deployment/web': { startSeconds: 1 }, 'shop/Deployment/nope': {} }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'invalid',
+      message: 'times were given for workloads prod does not have: shop/Deployment/nope',
+    });
+    expect(registry.has('rehearsal-prod')).toBe(false);
+  });
+
+  it('502 in words for a cluster that does not answer within the deadline', async () => {
+    const started = Date.now();
+    const res = await post('slow', undefined, { sourceTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({
+      error: 'timeout',
+      message: 'could not read slow to rehearse it: no answer within 0.3 s',
+    });
+    expect(registry.has('rehearsal-slow')).toBe(false);
+  });
+});
+
 describe('rehearse a drain', () => {
   it('copies the cluster read-only; a drain plan on the copy matches the original', async () => {
     // The original settles: every demo pod up, its budgets as the README says.
@@ -175,11 +283,7 @@ describe('rehearse a drain', () => {
       'the demo to settle',
     );
 
-    const request = new Request(`${ORIGIN}/api/clusters/prod/rehearsal`, {
-      method: 'POST',
-      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
-    });
-    const res = await rehearsalRoute({ registry, live }, request, 'prod');
+    const res = await post('prod');
     expect(res.status).toBe(201);
     const body = (await res.json()) as { cluster: string; kubeconfigPath: string };
     expect(body).toEqual({
@@ -229,4 +333,73 @@ describe('rehearse a drain', () => {
     expect(bare(original)).toEqual(['debug-shell']);
     expect(bare(rehearsed)).toEqual([]);
   }, 120_000);
+});
+
+type Template = { spec: { template: { metadata: { annotations?: Record<string, string> } } } };
+
+/** The copy's pod template annotations of a Deployment in `shop`. */
+async function annotations(url: string, name: string): Promise<Record<string, string>> {
+  const d = await get<Template>(`${url}/apis/apps/v1/namespaces/shop/deployments/${name}`);
+  return d.spec.template.metadata.annotations ?? {};
+}
+
+const serverOf = async (name: string) =>
+  (await registry.list()).find((c) => c.name === name)?.server;
+
+describe('a rehearsal again', () => {
+  it('takes the times given per workload; the others keep theirs', async () => {
+    const before = await serverOf('rehearsal-prod');
+    const res = await post(
+      'prod',
+      timings({
+        'shop/Deployment/web': { startSeconds: 7, readySeconds: 0, shutdownSeconds: 45 },
+        'shop/StatefulSet/db': { readySeconds: 600 },
+      }),
+    );
+    expect(res.status).toBe(201);
+    const url = (await serverOf('rehearsal-prod')) ?? '';
+    expect(url).not.toBe(before);
+    expect(await annotations(url, 'web')).toMatchObject({
+      'sim.drainboard.dev/start-after': '7s',
+      'sim.drainboard.dev/ready-after': '0s',
+      'sim.drainboard.dev/shutdown-after': '45s',
+    });
+    const db = await get<Template>(`${url}/apis/apps/v1/namespaces/shop/statefulsets/db`);
+    expect(db.spec.template.metadata.annotations?.['sim.drainboard.dev/ready-after']).toBe('600s');
+    // worker's grace period is 120 s; not given, its shutdown time stays the default 2 s.
+    expect((await annotations(url, 'worker'))['sim.drainboard.dev/shutdown-after']).toBe('2s');
+  }, 60_000);
+
+  it('a failed read leaves the earlier copy as it was', async () => {
+    const url = (await serverOf('rehearsal-prod')) ?? '';
+    const path = join(dir, 'rehearsal-prod.kubeconfig');
+    const faults = (body: object | null) =>
+      fetch(`${prod.cluster.url}/sim/v1/faults`, {
+        method: body === null ? 'DELETE' : 'PUT',
+        ...(body === null ? {} : { body: JSON.stringify(body) }),
+      });
+    try {
+      await faults({ errorRate: 1, errorCode: 503 });
+      const failed = await post('prod');
+      expect(failed.status).toBe(502);
+      expect(await failed.json()).toEqual({
+        error: 'status',
+        message:
+          'could not read prod to rehearse it: the server is currently unable to handle the request (injected fault, sim errorRate)',
+      });
+      await faults({ latencyMs: 2_000 });
+      const slow = await post('prod', undefined, { sourceTimeoutMs: 200 });
+      expect(slow.status).toBe(502);
+      expect(await slow.json()).toEqual({
+        error: 'timeout',
+        message: 'could not read prod to rehearse it: no answer within 0.2 s',
+      });
+    } finally {
+      await faults(null);
+    }
+    expect(await serverOf('rehearsal-prod')).toBe(url);
+    expect((await fetch(`${url}/version`)).ok).toBe(true);
+    expect((await registry.kubeConfig('rehearsal-prod')).getCurrentCluster()?.server).toBe(url);
+    await expect(readFile(path, 'utf8')).resolves.toContain(url);
+  }, 60_000);
 });

@@ -7,16 +7,28 @@ import type { KObject } from '../store/types';
 import { rehearsalManifests, type Timings } from './manifests';
 import { readSource } from './source';
 
-export { rehearsalManifests, type Timings } from './manifests';
+export { rehearsalManifests, UnknownWorkloadsError, type Timings } from './manifests';
 export { readSource, type SourceObjects } from './source';
 export { inferTimes, type WorkloadTimes } from './timings';
+export { parseTimingFlags } from './timing-flag';
 
-/** Options of {@link startRehearsal}. */
-export interface RehearsalOptions {
-  /** Port of the copy on 127.0.0.1; 0 (the default) picks a free one. */
-  port?: number;
+/** How a source is read for a rehearsal (see {@link readCopy}). */
+export interface CopyOptions {
   /** Per-workload times by `namespace/Kind/name` (see {@link rehearsalManifests}). */
   timings?: Timings;
+  /** Aborts the source's LIST requests, e.g. `AbortSignal.timeout(ms)`. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link startRehearsal}. */
+export interface RehearsalOptions extends CopyOptions {
+  /** Port of the copy on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+/** A source cluster read and turned into its copy's objects, not started yet. */
+export interface RehearsalCopy {
+  readonly objects: KObject[];
 }
 
 const namespaces = resourceType('namespaces');
@@ -38,23 +50,37 @@ function applyCopy(registry: Registry, objects: KObject[]): void {
 }
 
 /**
- * Reads the cluster of `kc`'s current context (LIST requests only, see {@link readSource}) and
- * starts an embedded cluster holding its copy ({@link rehearsalManifests}) on the `bare`
- * scenario: the copy's own controllers create its pods.
+ * Reads the cluster of `kc`'s current context (LIST requests only, see {@link readSource}) into
+ * the objects of its copy ({@link rehearsalManifests}). Rejects, nothing started, if the
+ * source cannot be read or `timings` names a workload it does not have
+ * ({@link UnknownWorkloadsError}).
  */
-export async function startRehearsal(
-  kc: KubeConfig,
-  opts: RehearsalOptions = {},
-): Promise<SimCluster> {
-  const objects = parseManifests(rehearsalManifests(await readSource(kc), opts.timings));
-  const cluster = await startCluster({ port: opts.port ?? 0, scenario: 'bare' });
+export async function readCopy(kc: KubeConfig, opts: CopyOptions = {}): Promise<RehearsalCopy> {
+  const src = await readSource(kc, opts.signal);
+  return { objects: parseManifests(rehearsalManifests(src, opts.timings)) };
+}
+
+/**
+ * Starts an embedded cluster holding `copy` on the `bare` scenario, on 127.0.0.1:`port` (0
+ * picks a free one): the copy's own controllers create its pods.
+ */
+export async function startCopy(copy: RehearsalCopy, port = 0): Promise<SimCluster> {
+  const cluster = await startCluster({ port, scenario: 'bare' });
   try {
-    applyCopy(cluster.registry, objects);
+    applyCopy(cluster.registry, copy.objects);
   } catch (e) {
     await cluster.stop();
     throw e;
   }
   return cluster;
+}
+
+/** {@link readCopy}, then {@link startCopy}. */
+export async function startRehearsal(
+  kc: KubeConfig,
+  opts: RehearsalOptions = {},
+): Promise<SimCluster> {
+  return startCopy(await readCopy(kc, opts), opts.port);
 }
 
 /**

@@ -15,6 +15,14 @@ import { ownerless, podsByWorkload, workloadKey } from './workloads';
 /** Per-workload times by `namespace/Kind/name`; fields left out are inferred or defaulted. */
 export type Timings = Record<string, Partial<WorkloadTimes>>;
 
+/** `timings` named workloads the source does not have; `keys` are those names. */
+export class UnknownWorkloadsError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`timings for workloads the source does not have: ${keys.join(', ')}`);
+    this.name = 'UnknownWorkloadsError';
+  }
+}
+
 /** Name, namespace and labels: all the metadata a copy keeps. */
 const meta = (m: V1ObjectMeta | undefined) => ({
   name: m?.name,
@@ -114,8 +122,7 @@ function workloads(src: SourceObjects, timings: Timings) {
     }),
   );
   const unknown = Object.keys(timings).filter((k) => !keys.has(k));
-  if (unknown.length > 0)
-    throw new Error(`timings for workloads the source does not have: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new UnknownWorkloadsError(unknown);
   return docs;
 }
 
@@ -125,8 +132,8 @@ function workloads(src: SourceObjects, timings: Timings) {
  * StatefulSets, DaemonSets and ownerless ReplicaSets (pod templates reduced by
  * {@link copyTemplate}, with the times of `timings`, else of their pods, else defaults), and
  * PodDisruptionBudgets. Metadata is reduced to name, namespace and labels; status is dropped.
- * Pods are not copied: the copy's controllers create them. Throws for a `timings` key that
- * names no copied workload.
+ * Pods are not copied: the copy's controllers create them. Throws
+ * {@link UnknownWorkloadsError} for `timings` keys that name no copied workload.
  */
 export function rehearsalManifests(src: SourceObjects, timings: Timings = {}): string {
   const docs = [

@@ -1,7 +1,9 @@
 import {
   AppsV1Api,
   CoreV1Api,
+  Observable,
   PolicyV1Api,
+  type ConfigurationOptions,
   type KubeConfig,
   type V1DaemonSet,
   type V1Deployment,
@@ -29,26 +31,45 @@ export interface SourceObjects {
   pods: V1Pod[];
 }
 
+/** Call options that hand `signal` to every request (client-node passes it to fetch). */
+function abortedBy(signal: AbortSignal | undefined): ConfigurationOptions | undefined {
+  if (signal === undefined) return undefined;
+  return {
+    middleware: [
+      {
+        pre: (ctx) => {
+          ctx.setSignal(signal);
+          return new Observable(Promise.resolve(ctx));
+        },
+        post: (res) => new Observable(Promise.resolve(res)),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
+  };
+}
+
 /**
  * Reads a cluster for a rehearsal with LIST requests only (no watch, no write): namespaces,
  * nodes, services, pods, Deployments, StatefulSets, DaemonSets, ReplicaSets and
- * PodDisruptionBudgets. Secrets and ConfigMaps are never requested.
+ * PodDisruptionBudgets. Secrets and ConfigMaps are never requested. `signal` aborts every
+ * request (e.g. `AbortSignal.timeout(ms)` for a deadline); the read then rejects.
  */
-export async function readSource(kc: KubeConfig): Promise<SourceObjects> {
+export async function readSource(kc: KubeConfig, signal?: AbortSignal): Promise<SourceObjects> {
   const core = kc.makeApiClient(CoreV1Api);
   const apps = kc.makeApiClient(AppsV1Api);
   const policy = kc.makeApiClient(PolicyV1Api);
+  const o = abortedBy(signal);
   const [ns, nodes, services, pods, deployments, statefulSets, daemonSets, replicaSets, budgets] =
     await Promise.all([
-      core.listNamespace(),
-      core.listNode(),
-      core.listServiceForAllNamespaces(),
-      core.listPodForAllNamespaces(),
-      apps.listDeploymentForAllNamespaces(),
-      apps.listStatefulSetForAllNamespaces(),
-      apps.listDaemonSetForAllNamespaces(),
-      apps.listReplicaSetForAllNamespaces(),
-      policy.listPodDisruptionBudgetForAllNamespaces(),
+      core.listNamespace({}, o),
+      core.listNode({}, o),
+      core.listServiceForAllNamespaces({}, o),
+      core.listPodForAllNamespaces({}, o),
+      apps.listDeploymentForAllNamespaces({}, o),
+      apps.listStatefulSetForAllNamespaces({}, o),
+      apps.listDaemonSetForAllNamespaces({}, o),
+      apps.listReplicaSetForAllNamespaces({}, o),
+      policy.listPodDisruptionBudgetForAllNamespaces({}, o),
     ]);
   return {
     namespaces: ns.items,
