@@ -6,6 +6,7 @@ import { podHref } from '@/lib/client/evictions-request';
 import { podStatus } from '@/lib/client/pod-status';
 import type { PodView } from '@/lib/domain/views';
 
+import { useStatusReason } from '../pods/use-status-reason';
 import { Age } from '../ui/age';
 import { StatusBadge } from '../ui/status-badge';
 
@@ -22,10 +23,8 @@ function PodItem({
   isDisrupted: boolean;
 }) {
   const t = useTranslations('Budgets.pods');
-  const tw = useTranslations('BudgetWords');
   const status = podStatus(pod);
-  // podStatus says "Not ready" of a Running pod that is not Ready; its other reasons are Kubernetes'.
-  const reason = status.reason === 'Not ready' ? tw('podNotReady') : status.reason;
+  const reason = useStatusReason()(status.reason);
   return (
     <li className="flex flex-wrap items-center gap-2">
       <Link

@@ -22,12 +22,14 @@ import { DeletePod } from './delete-pod';
 import { DryRunVerdict } from './dry-run-verdict';
 import { EvictForm } from './evict-form';
 import { ModalDialog } from './modal-dialog';
+import { useStatusReason } from '../pods/use-status-reason';
 import { OutcomePanel } from './outcome-panel';
 import { WhyBlockedPanel } from './why-blocked';
 
 /** The pod's state now, live: it turns Terminating once evicted, then Gone. */
 function PodNow({ pod, isGone }: { pod: PodView; isGone: boolean }) {
   const t = useTranslations('Evict');
+  const reasonWords = useStatusReason();
   const status = isGone
     ? ({ state: 'Gone', reason: null, tone: 'inactive' } as const)
     : podStatus(pod);
@@ -37,7 +39,7 @@ function PodNow({ pod, isGone }: { pod: PodView; isGone: boolean }) {
       <StatusBadge
         tone={status.tone}
         label={isGone ? t('gone') : status.state}
-        detail={status.reason}
+        detail={reasonWords(status.reason)}
       />
     </p>
   );

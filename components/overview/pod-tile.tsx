@@ -5,11 +5,12 @@ import { memo } from 'react';
 
 import { formatCountdown, timeOf } from '@/lib/client/format-time';
 import type { SelectionIndex } from '@/lib/client/budget-selection';
-import { podStatus, type PodStatus } from '@/lib/client/pod-status';
+import { NOT_READY, podStatus, type PodStatus } from '@/lib/client/pod-status';
 import { useNow } from '@/lib/client/use-now';
 import { budgetsOf } from '@/lib/domain/budget-selection';
 import type { PodView } from '@/lib/domain/views';
 
+import { useStatusReason } from '../pods/use-status-reason';
 import { Countdown } from '../ui/countdown';
 import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
 
@@ -37,7 +38,7 @@ function tileModel(pod: PodView, budgets: SelectionIndex, t: Translate): TileMod
   const covering = budgetsOf(pod, budgets);
   const blockedBy = covering.filter((b) => b.isBlocking).map((b) => b.name);
   const readiness = status.state === 'Running' ? (pod.isReady ? t('ready') : t('notReady')) : null;
-  const reason = status.reason === 'Not ready' ? null : status.reason;
+  const reason = status.reason === NOT_READY ? null : status.reason;
   const owner =
     pod.owner === null
       ? t('noOwner')
@@ -63,7 +64,7 @@ function tileModel(pod: PodView, budgets: SelectionIndex, t: Translate): TileMod
 function Tile({ model, label }: { model: TileModel; label: string }) {
   const t = useTranslations('PodTile');
   const { pod, status, deadline, blockedBy } = model;
-  const reason = status.reason === 'Not ready' ? t('notReady') : status.reason;
+  const reason = useStatusReason()(status.reason);
   return (
     <li
       aria-label={label}

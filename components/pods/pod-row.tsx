@@ -13,6 +13,7 @@ import { Age } from '../ui/age';
 import { Countdown } from '../ui/countdown';
 import { StatusBadge } from '../ui/status-badge';
 import { ROW_GRID, ROW_HEIGHT } from './columns';
+import { useStatusReason } from './use-status-reason';
 
 const cell = 'flex min-w-0 items-center px-2';
 const none = 'text-zinc-500 dark:text-zinc-400';
@@ -35,7 +36,10 @@ function Truncated({ text, className }: { text: string; className?: string }) {
 
 /** The budgets covering the pod; one that allows no disruption now is marked as blocking. */
 function Budgets({ row }: { row: PodRow }) {
-  const text = row.budgets.map((b) => (b.isBlocking ? `${b.name} (blocking)` : b.name)).join(', ');
+  const t = useTranslations('Pods');
+  const text = row.budgets
+    .map((b) => (b.isBlocking ? t('blockingTitle', { name: b.name }) : b.name))
+    .join(', ');
   return (
     <span title={text} className="truncate">
       {row.budgets.map((b, i) => (
@@ -47,9 +51,7 @@ function Budgets({ row }: { row: PodRow }) {
             </span>
           ) : null}
           {b.name}
-          {b.isBlocking ? (
-            <span className="sr-only"> (blocking: allows no disruption now)</span>
-          ) : null}
+          {b.isBlocking ? <span className="sr-only">{t('blockingNow')}</span> : null}
         </span>
       ))}
     </span>
@@ -83,6 +85,7 @@ export const PodRowView = memo(function PodRowView({
   actions: RowActions;
 }) {
   const t = useTranslations('Pods');
+  const reasonWords = useStatusReason();
   const { pod, status } = row;
   const ref = `${pod.namespace}/${pod.name}`;
   return (
@@ -130,7 +133,7 @@ export const PodRowView = memo(function PodRowView({
         {row.ready}/{row.total}
       </Cell>
       <Cell className="gap-2">
-        <StatusBadge tone={status.tone} label={status.state} detail={status.reason} />
+        <StatusBadge tone={status.tone} label={status.state} detail={reasonWords(status.reason)} />
         {row.deadline === null ? null : <Countdown deadline={row.deadline} className="text-xs" />}
       </Cell>
       <Cell>

@@ -29,7 +29,7 @@ export function FramedTable({
         <thead className={HEAD}>
           <tr>
             {columns.map((column, i) => (
-              <th key={i} scope="col" className={`${CELL} text-left`}>
+              <th key={i} scope="col" className={`${CELL} text-left whitespace-nowrap`}>
                 {column}
               </th>
             ))}

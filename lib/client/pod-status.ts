@@ -27,10 +27,14 @@ function containerReason(pod: PodView): string | null {
   return pod.containers.find((c) => c.state !== 'running' && c.reason !== null)?.reason ?? null;
 }
 
+/** Our own reasons (the others are Kubernetes'), which the interface says in its language. */
+export const NOT_READY = 'Not ready';
+export const UNSCHEDULED = 'Unscheduled';
+
 function pendingReason(pod: PodView): string | null {
   if (pod.nodeName !== null) return containerReason(pod);
   const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
-  return scheduled?.reason ?? 'Unscheduled';
+  return scheduled?.reason ?? UNSCHEDULED;
 }
 
 /**
@@ -50,7 +54,7 @@ export function podStatus(pod: PodView): PodStatus {
       const reason = containerReason(pod);
       if (reason === 'CrashLoopBackOff') return { state: 'Running', reason, tone: 'failed' };
       if (pod.isReady) return { state: 'Running', reason: null, tone: 'healthy' };
-      return { state: 'Running', reason: reason ?? 'Not ready', tone: 'waiting' };
+      return { state: 'Running', reason: reason ?? NOT_READY, tone: 'waiting' };
     }
     case 'Succeeded':
       return { state: 'Succeeded', reason: containerReason(pod), tone: 'healthy' };

@@ -15,9 +15,9 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 /** `POST /api/locale` `{locale: "en" | "ja"}`: remembers the interface language in a cookie. */
 export async function POST(request: Request): Promise<Response> {
   const problem = crossSiteProblem(request);
-  if (problem !== null) return jsonError(403, 'cross-site', problem);
+  if (problem !== null) return jsonError(400, 'invalid', problem);
   const body = await readJsonBody(request, LocaleBody);
-  if (!body.ok) return jsonError(400, 'invalid-body', body.message);
+  if (!body.ok) return jsonError(400, 'invalid', body.message);
   const { locale } = body.value;
   const cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_S}; SameSite=Lax`;
   return Response.json(
