@@ -10,6 +10,7 @@ import {
   readSeconds,
   rehearsalWorkloads,
   TIME_FIELDS,
+  type RehearsalWorkload,
   type TimeField,
   type TimeInputs,
 } from '@/lib/client/rehearsal-times';
@@ -23,6 +24,22 @@ const MAX_ROWS = 200;
 
 const selectOwners = (live: LiveCluster) => live.state?.owners;
 const selectPods = (live: LiveCluster) => live.state?.pods;
+
+/**
+ * The workloads a rehearsal of `cluster` copies, from its live model; null while it is read or
+ * when not `wanted`.
+ */
+export function useRehearsalWorkloads(
+  cluster: string,
+  wanted: boolean,
+): RehearsalWorkload[] | null {
+  const owners = useLiveCluster(cluster, selectOwners);
+  const pods = useLiveCluster(cluster, selectPods);
+  return useMemo(
+    () => (wanted && owners && pods ? rehearsalWorkloads(owners, pods) : null),
+    [wanted, owners, pods],
+  );
+}
 
 /** Sets one field of one workload to the text typed. */
 export type SetTime = (key: string, field: TimeField, text: string) => void;
@@ -70,26 +87,21 @@ const TimeRow = memo(function TimeRow({
 });
 
 /**
- * The workloads a rehearsal copies, from the cluster's live model, each with three times to
- * set (empty: inferred from its pods' history); at most {@link MAX_ROWS} rows, found by filter.
+ * The workloads a rehearsal copies (null while they are read, see
+ * {@link useRehearsalWorkloads}), each with three times to set (empty: inferred from its pods'
+ * history); at most {@link MAX_ROWS} rows, found by filter.
  */
 export function RehearsalTimes({
-  cluster,
+  workloads,
   inputs,
   onChange,
 }: {
-  cluster: string;
+  workloads: readonly RehearsalWorkload[] | null;
   inputs: TimeInputs;
   onChange: SetTime;
 }) {
   const t = useTranslations('Rehearsal');
   const filterId = useId();
-  const owners = useLiveCluster(cluster, selectOwners);
-  const pods = useLiveCluster(cluster, selectPods);
-  const workloads = useMemo(
-    () => (owners && pods ? rehearsalWorkloads(owners, pods) : null),
-    [owners, pods],
-  );
   const [filter, setFilter] = useState('');
   const wanted = useDeferredValue(filter.trim());
   const needle = wanted.toLowerCase();

@@ -11,7 +11,7 @@ import { rehearsalBody, type RehearsalBody, type TimeInputs } from '@/lib/client
 import { BUTTON } from '../evict/buttons';
 import { viewHref } from '../shell/views';
 import { Notice } from '../ui/notice';
-import { RehearsalTimes, type SetTime } from './rehearsal-times';
+import { RehearsalTimes, useRehearsalWorkloads, type SetTime } from './rehearsal-times';
 
 const AnswerSchema = z.object({ cluster: z.string(), kubeconfigPath: z.string() });
 const ErrorSchema = z.object({ message: z.string() });
@@ -33,15 +33,24 @@ async function rehearse(
   throw new Error(error.success ? error.data.message : `POST ${url} answered ${res.status}`);
 }
 
-/** The times per workload, typed in a disclosure, and the body they make. */
-function useTimes() {
+/**
+ * The times per workload, typed in a disclosure (`isOpen`), and the body they make of the
+ * workloads listed now; until they are listed, of every time typed.
+ */
+function useTimes(cluster: string, isOpen: boolean) {
   const [inputs, setInputs] = useState<TimeInputs>({});
   const onChange = useCallback<SetTime>(
     (key, field, text) => setInputs((old) => ({ ...old, [key]: { ...old[key], [field]: text } })),
     [],
   );
-  const { body, invalid } = useMemo(() => rehearsalBody(inputs), [inputs]);
-  return { inputs, onChange, body, invalid };
+  const clear = useCallback(() => setInputs({}), []);
+  const typed = Object.keys(inputs).length > 0;
+  const workloads = useRehearsalWorkloads(cluster, isOpen || typed);
+  const { body, invalid } = useMemo(() => {
+    const keys = workloads === null ? Object.keys(inputs) : workloads.map((w) => w.key);
+    return rehearsalBody(inputs, new Set(keys));
+  }, [inputs, workloads]);
+  return { inputs, onChange, clear, typed, workloads, body, invalid };
 }
 
 /** What the request will carry: its body, or that every time is inferred. */
@@ -71,7 +80,7 @@ export function RehearseDrain({ cluster }: { cluster: string }) {
   const locale = useLocale();
   const invalidId = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const { inputs, onChange, body, invalid } = useTimes();
+  const { inputs, onChange, clear, typed, workloads, body, invalid } = useTimes(cluster, isOpen);
   const copy = useMutation({ mutationFn: (b: RehearsalBody) => rehearse(cluster, b) });
   const given = Object.keys(body.timings ?? {}).length;
   return (
@@ -94,7 +103,10 @@ export function RehearseDrain({ cluster }: { cluster: string }) {
         {isOpen ? (
           <div className="space-y-3 pt-2">
             <p className="max-w-3xl text-sm">{t('timesExplain')}</p>
-            <RehearsalTimes cluster={cluster} inputs={inputs} onChange={onChange} />
+            <RehearsalTimes workloads={workloads} inputs={inputs} onChange={onChange} />
+            <button type="button" className={BUTTON} disabled={!typed} onClick={clear}>
+              {t('clear')}
+            </button>
             <SentBody body={body} />
           </div>
         ) : null}

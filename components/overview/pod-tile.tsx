@@ -31,14 +31,24 @@ interface TileModel {
 
 type Translate = ReturnType<typeof useTranslations<'PodTile'>>;
 
-const join = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(', ');
+/** The parts that are there, in the locale's list separator (`PodTile.separator`). */
+const join = (parts: (string | null)[], t: Translate) =>
+  parts.filter((p) => p !== null).join(t('separator'));
 
-function tileModel(pod: PodView, budgets: SelectionIndex, t: Translate): TileModel {
+/** A pod status's reason as the interface says it (`useStatusReason`). */
+type StatusReason = ReturnType<typeof useStatusReason>;
+
+function tileModel(
+  pod: PodView,
+  budgets: SelectionIndex,
+  t: Translate,
+  statusReason: StatusReason,
+): TileModel {
   const status = podStatus(pod);
   const covering = budgetsOf(pod, budgets);
   const blockedBy = covering.filter((b) => b.isBlocking).map((b) => b.name);
   const readiness = status.state === 'Running' ? (pod.isReady ? t('ready') : t('notReady')) : null;
-  const reason = status.reason === NOT_READY ? null : status.reason;
+  const reason = status.reason === NOT_READY ? null : statusReason(status.reason);
   const owner =
     pod.owner === null
       ? t('noOwner')
@@ -46,17 +56,20 @@ function tileModel(pod: PodView, budgets: SelectionIndex, t: Translate): TileMod
   const budgetText =
     covering.length === 0
       ? t('noBudget')
-      : t('budget', { names: covering.map((b) => b.name).join(', ') });
+      : t('budget', { names: covering.map((b) => b.name).join(t('separator')) });
   return {
     pod,
     status,
     deadline: timeOf(pod.deletionTimestamp),
     blockedBy,
-    head: join([pod.name, status.state, readiness, reason]),
-    tail: join([
-      pod.nodeName === null ? t('notScheduled') : t('on', { node: pod.nodeName }),
-      blockedBy.length > 0 ? t('blockedBy', { names: blockedBy.join(', ') }) : null,
-    ]),
+    head: join([pod.name, status.state, readiness, reason], t),
+    tail: join(
+      [
+        pod.nodeName === null ? t('notScheduled') : t('on', { node: pod.nodeName }),
+        blockedBy.length > 0 ? t('blockedBy', { names: blockedBy.join(t('separator')) }) : null,
+      ],
+      t,
+    ),
     details: `${owner}; ${budgetText}`,
   };
 }
@@ -100,7 +113,7 @@ function TerminatingTile({ model, deadline }: { model: TileModel; deadline: numb
   const now = useNow();
   const left =
     now === null ? null : t('graceEnds', { countdown: formatCountdown(deadline, now, locale) });
-  return <Tile model={model} label={join([model.head, left, model.tail])} />;
+  return <Tile model={model} label={join([model.head, left, model.tail], t)} />;
 }
 
 /**
@@ -117,7 +130,7 @@ export const PodTile = memo(function PodTile({
   budgets: SelectionIndex;
 }) {
   const t = useTranslations('PodTile');
-  const model = tileModel(pod, budgets, t);
+  const model = tileModel(pod, budgets, t, useStatusReason());
   if (model.deadline !== null) return <TerminatingTile model={model} deadline={model.deadline} />;
-  return <Tile model={model} label={join([model.head, model.tail])} />;
+  return <Tile model={model} label={join([model.head, model.tail], t)} />;
 });

@@ -12,15 +12,16 @@ import en from '@/messages/en.json';
 /**
  * The words of lib/domain's budget explanations (budget states, lints, consumers, forecasts,
  * unblock options) in the interface's language, from the codes and values the domain
- * exposes. In English they are exactly the domain's own words (budget-words.test.ts).
+ * exposes. Where the domain has words of its own (lints, forecasts, unblock options), the
+ * English here is exactly those words (budget-words.test.ts).
  */
 
 /** The `BudgetWords` messages in the interface's language (`useTranslations('BudgetWords')`). */
-export type BudgetT = ReturnType<typeof useTranslations<'BudgetWords'>>;
+type BudgetT = ReturnType<typeof useTranslations<'BudgetWords'>>;
 /** The `ForecastWords` messages (`useTranslations('ForecastWords')`). */
-export type ForecastT = ReturnType<typeof useTranslations<'ForecastWords'>>;
+type ForecastT = ReturnType<typeof useTranslations<'ForecastWords'>>;
 /** The `RemedyWords` messages (`useTranslations('RemedyWords')`). */
-export type RemedyT = ReturnType<typeof useTranslations<'RemedyWords'>>;
+type RemedyT = ReturnType<typeof useTranslations<'RemedyWords'>>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
 const BUDGET_EN: BudgetT = createTranslator({
@@ -70,7 +71,7 @@ export function neverText(budget: NeverFacts, cause: NeverCause, t: BudgetT = BU
   }
 }
 
-/** A budget's state as a headline and a sentence (`explainBudget` of lib/domain/budget-state). */
+/** A budget's state as a headline and a sentence, for the Budgets view and the evict dialog. */
 export function budgetStateText(
   budget: BudgetView,
   t: BudgetT = BUDGET_EN,
@@ -193,7 +194,7 @@ function staleLintText(lint: Extract<BudgetLint, { code: 'status-stale' }>, t: B
   };
 }
 
-/** What a consumer's reason means for the budget (`CONSUMER_WORDS` of lib/domain). */
+/** What a consumer's reason (lib/domain/budget-consumers) means for the budget. */
 export const consumerText = (reason: ConsumerReason, t: BudgetT = BUDGET_EN): string =>
   t(`consumer.${reason}`);
 

@@ -71,33 +71,51 @@ describe('readSeconds', () => {
 });
 
 describe('rehearsalBody', () => {
+  const WEB = 'shop/Deployment/web';
+  const DB = 'shop/StatefulSet/db';
+  const both = new Set([WEB, DB]);
+
   it('sends only the fields given, and nothing at all when none is', () => {
-    expect(rehearsalBody({})).toEqual({ body: {}, invalid: [] });
-    expect(rehearsalBody({ 'shop/Deployment/web': { start: '', ready: ' ' } })).toEqual({
+    expect(rehearsalBody({}, both)).toEqual({ body: {}, invalid: [] });
+    expect(rehearsalBody({ [WEB]: { start: '', ready: ' ' } }, both)).toEqual({
       body: {},
       invalid: [],
     });
     expect(
-      rehearsalBody({
-        'shop/Deployment/web': { start: '7', ready: '', shutdown: '45' },
-        'shop/StatefulSet/db': { ready: '0' },
-      }),
+      rehearsalBody(
+        { [WEB]: { start: '7', ready: '', shutdown: '45' }, [DB]: { ready: '0' } },
+        both,
+      ),
     ).toEqual({
       body: {
-        timings: {
-          'shop/Deployment/web': { startSeconds: 7, shutdownSeconds: 45 },
-          'shop/StatefulSet/db': { readySeconds: 0 },
-        },
+        timings: { [WEB]: { startSeconds: 7, shutdownSeconds: 45 }, [DB]: { readySeconds: 0 } },
       },
       invalid: [],
     });
   });
 
   it('names each workload with a field that is not whole seconds from 0 to 600, once', () => {
-    const { invalid } = rehearsalBody({
-      'shop/Deployment/web': { start: '1.5', ready: '999' },
-      'shop/StatefulSet/db': { ready: '3' },
+    const { invalid } = rehearsalBody(
+      { [WEB]: { start: '1.5', ready: '999' }, [DB]: { ready: '3' } },
+      both,
+    );
+    expect(invalid).toEqual([WEB]);
+  });
+
+  it('leaves out the times, valid or not, of workloads not listed now', () => {
+    const inputs = {
+      [WEB]: { start: '7' },
+      [DB]: { ready: '3' },
+      'shop/Deployment/gone': { start: '5' },
+    };
+    expect(rehearsalBody(inputs, new Set([WEB]))).toEqual({
+      body: { timings: { [WEB]: { startSeconds: 7 } } },
+      invalid: [],
     });
-    expect(invalid).toEqual(['shop/Deployment/web']);
+    expect(rehearsalBody({ [DB]: { start: 'x' } }, new Set([WEB]))).toEqual({
+      body: {},
+      invalid: [],
+    });
+    expect(rehearsalBody(inputs, new Set())).toEqual({ body: {}, invalid: [] });
   });
 });

@@ -74,13 +74,18 @@ export function readSeconds(text: string | undefined): number | null | undefined
 }
 
 /**
- * The request body of the form: only the fields given, only workloads with one (`{}` when
- * none); `invalid` lists `key` for each workload with a field that is not a whole 0–600.
+ * The request body of the form: only the fields given, only workloads `listed` now with one
+ * (`{}` when none); `invalid` lists `key` for each of them with a field that is not a whole
+ * 0–600. Times typed for a workload gone since are left out, as no row is left to correct them.
  */
-export function rehearsalBody(inputs: TimeInputs): { body: RehearsalBody; invalid: string[] } {
+export function rehearsalBody(
+  inputs: TimeInputs,
+  listed: ReadonlySet<string>,
+): { body: RehearsalBody; invalid: string[] } {
   const timings: NonNullable<RehearsalBody['timings']> = {};
   const invalid: string[] = [];
   for (const [key, fields] of Object.entries(inputs)) {
+    if (!listed.has(key)) continue;
     const times: Partial<Record<`${TimeField}Seconds`, number>> = {};
     for (const field of TIME_FIELDS) {
       const seconds = readSeconds(fields[field]);

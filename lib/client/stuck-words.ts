@@ -5,7 +5,7 @@ import type { Diagnosis, Phrase, PhraseValue, Remedy, StuckItem } from '@/lib/do
 import en from '@/messages/en.json';
 
 /** The `StuckWords` messages in the interface's language (`useTranslations('StuckWords')`). */
-export type StuckT = ReturnType<typeof useTranslations<'StuckWords'>>;
+type StuckT = ReturnType<typeof useTranslations<'StuckWords'>>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
 const ENGLISH: StuckT = createTranslator({ locale: 'en', messages: en, namespace: 'StuckWords' });

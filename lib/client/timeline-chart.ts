@@ -35,7 +35,7 @@ const LANE_OF: Readonly<Record<FactKind, Lane>> = {
 
 /** The seed's six steps of a deletion, by number. */
 export const STEPS = [1, 2, 3, 4, 5, 6] as const;
-export type StepNumber = (typeof STEPS)[number];
+type StepNumber = (typeof STEPS)[number];
 
 /** SIGKILL at the deadline: a stop this close to it (exit 137) is that kill. */
 const KILL_TOLERANCE_MS = 1000;

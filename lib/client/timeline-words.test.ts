@@ -110,7 +110,7 @@ describe('findingWords', () => {
 
   it('says it in Japanese, durations included', () => {
     expect(findingWords(EVERY_FINDING[0]!, JA, 'ja')).toBe(
-      'コンテナ worker は期限で強制終了された (exit 137): シャットダウンが猶予期間 45秒より長くかかった',
+      'コンテナ worker は期限で強制終了された (終了コード 137): シャットダウンが猶予期間 45秒より長くかかった',
     );
     const late = EVERY_FINDING.find((f) => f.code === 'past-deadline')!;
     expect(findingWords(late, JA, 'ja')).toBe(

@@ -65,12 +65,3 @@ export function budgetConsumers(
   }
   return consumers;
 }
-
-/** What a consumer's reason means for the budget, in plain words. */
-export const CONSUMER_WORDS: Readonly<Record<ConsumerReason, string>> = {
-  terminating: 'terminating: no longer counted; its replacement counts once Ready',
-  evicted:
-    'eviction accepted: not counted until the disruption controller sees it go (at most 2 minutes)',
-  pending: 'not running yet: counts once Ready',
-  'not-ready': 'running but not Ready: counts once Ready',
-};

@@ -32,7 +32,7 @@ export interface Span {
 type HealthCounts = Pick<BudgetView, 'desiredHealthy' | 'currentHealthy'>;
 
 /** The values a lint's words are made of, by code: what another language renders them from. */
-export type LintFacts =
+type LintFacts =
   | {
       readonly code: 'selects-nothing';
       /** The selector as `kubectl get -l` reads it; null when the budget has none. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  budgetNumbers,
-  budgetState,
-  explainBudget,
-  isUnprocessed,
-  neverCause,
-} from './budget-state';
+import { budgetNumbers, budgetState, isUnprocessed, neverCause } from './budget-state';
 import { budgetView } from './test-views';
 import type { BudgetView, ConditionView } from './views';
 
@@ -116,55 +110,5 @@ describe('budgetState', () => {
     },
   ])('$why', ({ over, want }) => {
     expect(budgetState(budgetView('web', over))).toEqual(want);
-  });
-});
-
-describe('explainBudget', () => {
-  it.each<{ over: Partial<BudgetView>; headline: string; detail: string }>([
-    {
-      over: {},
-      headline: 'Allows 1',
-      detail: 'Allows 1 disruption now: needs 2 healthy pods, has 3.',
-    },
-    {
-      over: { disruptionsAllowed: 0, currentHealthy: 2 },
-      headline: 'Blocked',
-      detail:
-        'Allows 0 disruptions: needs 2 healthy pods, has 2. Evictions of its Ready pods are refused (429) until more of its pods are healthy.',
-    },
-    {
-      over: { minAvailable: '100%', desiredHealthy: 3, disruptionsAllowed: 0 },
-      headline: 'Never passable',
-      detail:
-        'minAvailable 100% needs 3 of 3 expected pods healthy, so evicting any one would leave too few. Every eviction of a Ready pod it selects is refused (429), and a drain of its nodes never completes.',
-    },
-    {
-      over: { minAvailable: null, maxUnavailable: 0, disruptionsAllowed: 0 },
-      headline: 'Never passable',
-      detail:
-        'maxUnavailable is 0: the budget allows no voluntary disruption at all. Every eviction of a Ready pod it selects is refused (429), and a drain of its nodes never completes.',
-    },
-    {
-      over: { generation: 3, observedGeneration: 2 },
-      headline: 'Status stale',
-      detail:
-        'The disruption controller has not processed generation 3 of this budget (observed: 2). Until it does, evictions it covers are refused (429, retry after 10 s).',
-    },
-    {
-      over: { disruptionsAllowed: 0, conditions: [syncFailed] },
-      headline: 'Status stale',
-      detail:
-        'The disruption controller failed to compute this budget\'s status: found no controllers for pod "web-1". It allows 0 disruptions until the sync succeeds.',
-    },
-  ])('$headline: $over', ({ over, headline, detail }) => {
-    expect(explainBudget(budgetView('web', over))).toEqual({ headline, detail });
-  });
-
-  it('never says N/A', () => {
-    const { headline, detail } = explainBudget(
-      budgetView('web', { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0 }),
-    );
-    expect(`${headline} ${detail}`).not.toContain('N/A');
-    expect(detail).toContain('has 0');
   });
 });

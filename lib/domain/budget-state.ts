@@ -2,7 +2,6 @@ import {
   budgetRule,
   budgetTarget,
   disruptionCondition,
-  needsHas,
   scaledValue,
   type BudgetRule,
 } from './budgets';
@@ -116,40 +115,6 @@ export function neverWords(budget: NeverFacts, cause: NeverCause): string {
       return `minAvailable ${String(budget.minAvailable)} needs ${budget.desiredHealthy} of ${plural(budget.expectedPods, 'expected pod')} healthy, so evicting any one would leave too few.`;
     default: {
       const unknown: never = cause;
-      return unknown;
-    }
-  }
-}
-
-/** A budget's state as a headline and a sentence, for the Budgets view and the evict dialog. */
-export function explainBudget(budget: BudgetView): { headline: string; detail: string } {
-  const state = budgetState(budget);
-  switch (state.kind) {
-    case 'allows':
-      return {
-        headline: `Allows ${state.allowed}`,
-        detail: `Allows ${plural(state.allowed, 'disruption')} now: ${needsHas(budget)}.`,
-      };
-    case 'blocked':
-      return {
-        headline: 'Blocked',
-        detail: `Allows 0 disruptions: ${needsHas(budget)}. Evictions of its Ready pods are refused (429) until more of its pods are healthy.`,
-      };
-    case 'never':
-      return {
-        headline: 'Never passable',
-        detail: `${neverWords(budget, state.cause)} Every eviction of a Ready pod it selects is refused (429), and a drain of its nodes never completes.`,
-      };
-    case 'stale':
-      return {
-        headline: 'Status stale',
-        detail:
-          state.cause === 'unprocessed'
-            ? `The disruption controller has not processed generation ${budget.generation} of this budget (observed: ${budget.observedGeneration ?? 'none'}). Until it does, evictions it covers are refused (429, retry after 10 s).`
-            : `The disruption controller failed to compute this budget's status${state.message === null ? '' : `: ${state.message}`}. It allows 0 disruptions until the sync succeeds.`,
-      };
-    default: {
-      const unknown: never = state;
       return unknown;
     }
   }

@@ -124,7 +124,7 @@ const PROCESSING = /^The disruption budget (\S+) is still being processed by the
 const UID_CONFLICT = 'the UID in the precondition';
 
 /** What a `DisruptionBudget` cause of the cluster says: the budget's counts, or a stale status. */
-export type BudgetCause =
+type BudgetCause =
   | { kind: 'needs'; budget: string; desired: number; current: number }
   | { kind: 'processing'; budget: string };
 

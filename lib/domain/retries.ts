@@ -156,7 +156,7 @@ export interface Phrase {
 export type PhraseValue =
   string | number | { readonly ms: number } | { readonly list: readonly string[] } | Phrase;
 
-export const PhraseSchema: z.ZodType<Phrase> = z.lazy(() =>
+const PhraseSchema: z.ZodType<Phrase> = z.lazy(() =>
   z.object({
     key: PhraseKeySchema,
     values: z

@@ -73,7 +73,7 @@ function end(entry: RetryEntry, state: RetryState, reason: string | null = null)
 const DEADLINE_PASSED = 'The deadline passed before the eviction was accepted.';
 
 /** The reasons the policy writes itself, as stable codes for the UI's words. */
-export type RetryReasonCode = 'deadline-passed';
+type RetryReasonCode = 'deadline-passed';
 
 /** The code of an entry's `reason` when the policy wrote it; null for any other reason. */
 export function retryReasonCode(reason: string | null): RetryReasonCode | null {

@@ -61,7 +61,7 @@ const FactKindSchema = z.custom<FactKind>(
 );
 
 /** What a finding's words are made of, by code: enough to say them in any language. */
-export const FindingPartsSchema = z.discriminatedUnion('code', [
+const FindingPartsSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('killed-at-deadline'), container: z.string(), graceMs: z.number() }),
   z.object({
     code: z.literal('endpoint-after-sigterm'),

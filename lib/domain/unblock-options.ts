@@ -8,7 +8,7 @@ export type UnblockCode =
   'wait' | 'retry' | 'delete-unhealthy' | 'always-allow' | 'scale-up' | 'delete-pod';
 
 /** The values an option's words name besides its code: the budget, or the pods to add. */
-export type UnblockFacts =
+type UnblockFacts =
   | { readonly code: Exclude<UnblockCode, 'always-allow' | 'scale-up'> }
   | { readonly code: 'always-allow'; readonly budget: string }
   | { readonly code: 'scale-up'; readonly extra: number };

@@ -245,6 +245,26 @@ describe('a rehearsal that cannot be made changes nothing', () => {
     expect(registry.has('rehearsal-prod')).toBe(false);
   });
 
+  it('400, naming the limit, for a body of 1 MiB', async () => {
+    const res = await post('prod', timings({ 'shop/Deployment/web': {} }).padEnd(1 << 20));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'invalid',
+      message: 'the body is larger than 16384 bytes',
+    });
+    expect(registry.has('rehearsal-prod')).toBe(false);
+  });
+
+  it.each([
+    ['an empty body', '', 'application/json'],
+    ['a blank body of no JSON type', ' \n', 'text/plain'],
+  ])('takes %s as {}: the copy is tried', async (_, body, type) => {
+    const res = await post('slow', body, { type, sourceTimeoutMs: 300 });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: string }).error).toBe('timeout');
+    expect(registry.has('rehearsal-slow')).toBe(false);
+  });
+
   it('400, naming them, for times of workloads the cluster does not have', async () => {
     const res = await post(
       'prod',

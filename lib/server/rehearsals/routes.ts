@@ -10,10 +10,10 @@ import {
 } from '../k8s/demo';
 import { toClusterError } from '../k8s/errors';
 import type { LiveClusters } from '../live/live-clusters';
-import { readJsonBody, type BodyResult } from '../http/json-body';
+import { readJsonBody } from '../http/json-body';
 import { crossSiteProblem } from '../http/origin';
 import { decodeParam, jsonError, unknownCluster } from '../http/responses';
-import { RehearsalBodySchema, toTimings, type RehearsalBody } from './timings';
+import { RehearsalBodySchema, toTimings } from './timings';
 
 /** What the rehearsal route works with. */
 export interface RehearsalRouteDeps {
@@ -55,7 +55,7 @@ export async function rehearsalRoute(
   const problem = crossSiteProblem(request);
   if (problem !== null) return jsonError(400, 'invalid', problem);
   if (!deps.registry.has(cluster)) return unknownCluster(cluster);
-  const body = await readBody(request);
+  const body = await readJsonBody(request, RehearsalBodySchema, { emptyAs: {} });
   if (!body.ok) return jsonError(400, 'invalid', body.message);
   const timings = toTimings(body.value);
   const name = rehearsalName(cluster);
@@ -72,13 +72,6 @@ export async function rehearsalRoute(
 
 /** The rehearsals being made, by name. */
 const inFlight = new Map<string, Promise<void>>();
-
-/** The body, validated; none at all is `{}`. */
-async function readBody(request: Request): Promise<BodyResult<RehearsalBody>> {
-  const text = await request.clone().text();
-  if (text.trim() === '') return { ok: true, value: {} };
-  return readJsonBody(request, RehearsalBodySchema);
-}
 
 /** Replaces the rehearsal `name` of `cluster` with a fresh copy; never throws. */
 async function rehearse(

@@ -2,12 +2,12 @@ import { parseDuration } from '../duration';
 import type { Timings } from './manifests';
 import type { WorkloadTimes } from './timings';
 
-/** The fields of `--timing`, and the time each sets. */
-const FIELDS: Record<string, 'startMs' | 'readyMs' | 'shutdownMs'> = {
-  start: 'startMs',
-  ready: 'readyMs',
-  shutdown: 'shutdownMs',
-};
+/** The fields of `--timing`, and the time each sets: a Map, so `constructor` is no field. */
+const FIELDS = new Map<string, 'startMs' | 'readyMs' | 'shutdownMs'>([
+  ['start', 'startMs'],
+  ['ready', 'readyMs'],
+  ['shutdown', 'shutdownMs'],
+]);
 
 /** The longest time `--timing` takes, as the route's 600 s. */
 const MAX_MS = 10 * 60_000;
@@ -43,7 +43,7 @@ function timesOf(flag: string, list: string): Partial<WorkloadTimes> {
   const out: Partial<WorkloadTimes> = {};
   for (const part of list.split(',')) {
     const [field = '', value, ...rest] = part.split(':');
-    const time = FIELDS[field];
+    const time = FIELDS.get(field);
     if (time === undefined || value === undefined || rest.length > 0)
       throw new Error(`--timing ${flag}: "${part}" is not start:D, ready:D or shutdown:D`);
     if (out[time] !== undefined) throw new Error(`--timing ${flag}: ${field} is given twice`);
