@@ -8,6 +8,23 @@ import type { Step } from '@/lib/domain/walkthroughs/types';
 import { StatusBadge } from '../ui/status-badge';
 import { CopyCommand } from './copy-command';
 
+/** A walkthrough text: what it quotes of kubectl or the cluster (in `backticks`) set as code. */
+function Prose({ text }: { text: string }) {
+  return (
+    <p>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="font-mono text-xs">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}
+
 /** Where a step is: done, the one to do now, or one for later. */
 type Place = 'done' | 'current' | 'later';
 
@@ -38,7 +55,7 @@ function StepItem({
         <section className="space-y-1 text-sm">
           <h4 className="font-medium">{t('doThis')}</h4>
           {action.kind === 'ui' ? (
-            <p>{action.where[locale]}</p>
+            <Prose text={action.where[locale]} />
           ) : kubeconfigPath !== null ? (
             <CopyCommand line={kubectlLine(kubeconfigPath, action.args)} />
           ) : (
@@ -47,11 +64,11 @@ function StepItem({
         </section>
         <section className="text-sm">
           <h4 className="font-medium">{t('expect')}</h4>
-          <p>{step.expect[locale]}</p>
+          <Prose text={step.expect[locale]} />
         </section>
         <section className="text-sm">
           <h4 className="font-medium">{t('why')}</h4>
-          <p>{step.why[locale]}</p>
+          <Prose text={step.why[locale]} />
         </section>
         {step.docs.length === 0 ? null : (
           <section className="text-sm">

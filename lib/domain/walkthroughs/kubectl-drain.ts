@@ -38,10 +38,10 @@ const drained: Check = (s) => cordoned(s) && onNode(s).length === 0;
 /** 8. kubectl drain in a terminal, with Drainboard showing what it causes. */
 export const kubectlDrain: Walkthrough = {
   id: 'kubectl-drain',
-  title: { en: 'kubectl drain, seen from Drainboard', ja: 'Drainboardから見るkubectl drain' },
+  title: { en: 'kubectl drain, seen from Drainboard', ja: 'Drainboard から見る kubectl drain' },
   summary: {
     en: `Run kubectl drain ${NODE} in a terminal and watch in Drainboard the budget, the waiting pod and the timelines its evictions cause.`,
-    ja: `ターミナルでkubectl drain ${NODE}を実行し、そのEvictionが引き起こすPodDisruptionBudgetの変化、待たされるPod、タイムラインをDrainboardで見ます。`,
+    ja: `ターミナルで kubectl drain ${NODE} を実行し、その Eviction が引き起こす PodDisruptionBudget の変化、待たされる Pod、タイムラインを Drainboard で見ます。`,
   },
   manifests: () =>
     bundle(
@@ -59,36 +59,36 @@ export const kubectlDrain: Walkthrough = {
   steps: [
     {
       id: 'drain',
-      title: { en: `Drain ${NODE} with kubectl`, ja: `kubectlで${NODE}をドレインする` },
+      title: { en: `Drain ${NODE} with kubectl`, ja: `kubectl で ${NODE} をドレインする` },
       action: { kind: 'kubectl', args: ['drain', NODE] },
       expect: {
-        en: `node/${NODE} cordoned, then "evicting pod learn/web-…" for both web pods; Nodes shows ${NODE} cordoned.`,
-        ja: `node/${NODE} cordonedと表示され、続いて2つのweb Podについて「evicting pod learn/web-…」が出ます。Nodesでは${NODE}がcordonされています。`,
+        en: `\`node/${NODE} cordoned\`, then \`evicting pod learn/web-…\` for both web pods; in Drainboard, "Nodes" shows ${NODE} "Cordoned".`,
+        ja: `\`node/${NODE} cordoned\` と表示され、続いて 2 つの web Pod について \`evicting pod learn/web-…\` が出ます。Drainboard の「ノード」画面では ${NODE} が「cordon 済み」です。`,
       },
       why: {
         en: 'kubectl drain cordons the node first, then evicts all its pods in parallel through the Eviction API.',
-        ja: 'kubectl drainはまずノードをcordonし、その後Eviction APIでノード上のすべてのPodを並行して退避します。',
+        ja: 'kubectl drain はまずノードを cordon し、その後 Eviction API でノード上のすべての Pod を並行して退避します。',
       },
       docs: [SAFE_DRAIN],
       check: cordoned,
     },
     {
       id: 'retries',
-      title: { en: 'Read the retries', ja: '再試行を読み解く' },
+      title: { en: 'Read the retries', ja: 'リトライを読み解く' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Budgets: open web; Pods: filter by node; compare with the terminal.',
-          ja: 'BudgetsでPodDisruptionBudget webを開き、Podsをノードで絞り込んで、ターミナルの出力と見比べます。',
+          en: `In "Budgets", type learn in "Namespace" and find learn/web; in "Pods", choose ${NODE} as "Node"; compare with the terminal.`,
+          ja: `「PodDisruptionBudget」画面の「Namespace」に learn と入力して learn/web を見ます。「Pod」画面の「ノード」で ${NODE} を選び、ターミナルの出力と見比べます。`,
         },
       },
       expect: {
-        en: `The terminal prints "error when evicting pods/… (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget." every 5 s; Drainboard shows web at 0 allowed disruptions, the first pod evicted through the Eviction API (its DisruptionTarget condition and timeline), the other still Running on ${NODE}.`,
-        ja: `ターミナルには5秒ごとに「error when evicting pods/… (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.」と出ます。Drainboardでは、webの許可される中断数は0で、1つ目のPodはEviction APIで退避され(DisruptionTarget条件とタイムラインでわかります)、もう1つは${NODE}上でRunningのままです。`,
+        en: `The terminal prints \`error when evicting pods/… (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\` every 5 s. Drainboard shows web at 0 "allowed disruptions", the first pod evicted through the Eviction API (its DisruptionTarget condition and its timeline), the other still Running on ${NODE}.`,
+        ja: `ターミナルには 5 秒ごとに \`error when evicting pods/… (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\` と出ます。Drainboard では、web の「許容される停止数」は 0 で、1 つ目の Pod は Eviction API で退避され (DisruptionTarget の Condition とタイムラインでわかります)、もう 1 つは ${NODE} 上で Running のままです。`,
       },
       why: {
         en: 'The first eviction took the one disruption the budget allows; kubectl retries the other every 5 s until the replacement (on node-3) is Ready.',
-        ja: '最初のEvictionが、PodDisruptionBudgetの許す唯一の中断を使いました。kubectlは代わりのPod(node-3上)がReadyになるまで、もう1つを5秒ごとに再試行します。',
+        ja: '最初の Eviction が、PodDisruptionBudget の許容する唯一の停止を使いました。kubectl は代替 Pod (node-3 上) が Ready になるまで、もう 1 つを 5 秒ごとにリトライします。',
       },
       docs: [TOO_MANY_429],
       check: waiting,
@@ -99,50 +99,50 @@ export const kubectlDrain: Walkthrough = {
       action: {
         kind: 'ui',
         where: {
-          en: `Timelines: the two web pods of ${NODE}.`,
-          ja: `Timelinesで${NODE}の2つのweb Podを開きます。`,
+          en: `In "Timelines", open the timelines of the two web pods of ${NODE}.`,
+          ja: `「タイムライン」画面で ${NODE} の 2 つの web Pod のタイムラインを開きます。`,
         },
       },
       expect: {
-        en: 'Both attributed to the Eviction API (not to Drainboard), with the six deletion steps; the deletion of the second starts only after the first replacement is Ready.',
-        ja: 'どちらもDrainboardではなくEviction APIによるものとして表示され、削除の6つのステップが見えます。2つ目の削除は、最初の代わりのPodがReadyになってから始まります。',
+        en: 'Both are "Started by" "Eviction API (another client)", not Drainboard, and show the six deletion steps; the deletion of the second starts only after the first replacement is Ready.',
+        ja: 'どちらも「開始元」が Drainboard ではなく「Eviction API (別のクライアント)」で、削除の 6 つのステップが見えます。2 つ目の削除は、最初の代替 Pod が Ready になってから始まります。',
       },
       why: {
         en: "Drainboard sees kubectl's evictions only through the pods: the DisruptionTarget condition says the Eviction API started them.",
-        ja: 'DrainboardはkubectlのEvictionをPodを通してしか見られません。DisruptionTarget条件から、Eviction APIが始めたことがわかります。',
+        ja: 'Drainboard は kubectl の Eviction を Pod を通してしか見られません。DisruptionTarget の Condition から、Eviction API が始めたことがわかります。',
       },
       docs: [SIX_STEPS],
       check: kubectlTimelines,
     },
     {
       id: 'drained',
-      title: { en: 'Wait for "drained"', ja: '「drained」を待つ' },
+      title: { en: 'Wait for `drained`', ja: '`drained` を待つ' },
       action: {
         kind: 'ui',
-        where: { en: `Nodes: ${NODE}.`, ja: `Nodesで${NODE}を見ます。` },
+        where: { en: `In "Nodes", look at ${NODE}.`, ja: `「ノード」画面で ${NODE} を見ます。` },
       },
       expect: {
-        en: `node/${NODE} drained in the terminal; no web pod is left on ${NODE}.`,
-        ja: `ターミナルにnode/${NODE} drainedと表示され、${NODE}にweb Podは残っていません。`,
+        en: `\`node/${NODE} drained\` in the terminal; no web pod is left on ${NODE}.`,
+        ja: `ターミナルに \`node/${NODE} drained\` と表示され、${NODE} に web Pod は残っていません。`,
       },
       why: {
-        en: 'kubectl waits for every evicted pod to be gone before it says drained.',
-        ja: 'kubectlは、退避したPodがすべて消えるのを待ってからdrainedと表示します。',
+        en: 'kubectl waits for every evicted pod to be gone before it says `drained`.',
+        ja: 'kubectl は、退避した Pod がすべて消えるのを待ってから `drained` と表示します。',
       },
       docs: [SAFE_DRAIN],
       check: drained,
     },
     {
       id: 'uncordon',
-      title: { en: `Uncordon ${NODE}`, ja: `${NODE}をuncordonする` },
+      title: { en: `Uncordon ${NODE}`, ja: `${NODE} を uncordon する` },
       action: { kind: 'kubectl', args: ['uncordon', NODE] },
       expect: {
-        en: `node/${NODE} uncordoned.`,
-        ja: `node/${NODE} uncordonedと表示されます。`,
+        en: `\`node/${NODE} uncordoned\`.`,
+        ja: `\`node/${NODE} uncordoned\` と表示されます。`,
       },
       why: {
         en: 'The node takes new pods again; the pods that moved stay where they are.',
-        ja: 'ノードは再び新しいPodを受け入れます。移動したPodはそのまま移動先に残ります。',
+        ja: 'ノードは再び新しい Pod を受け入れます。移動した Pod はそのまま移動先に残ります。',
       },
       docs: [UNCORDON],
       check: (s) => nodeOf(s, NODE)?.isCordoned === false,

@@ -6,10 +6,10 @@ import type { Walkthrough } from './types';
 /** 1. A pod no budget selects: its eviction is always allowed; then the six deletion steps. */
 export const noBudget: Walkthrough = {
   id: 'no-budget',
-  title: { en: 'Evict a pod with no budget', ja: 'PodDisruptionBudgetのないPodを退避する' },
+  title: { en: 'Evict a pod with no budget', ja: 'PodDisruptionBudget のない Pod を退避する' },
   summary: {
     en: 'A Deployment of one pod with no PodDisruptionBudget: its eviction is always allowed. Follow the six deletion steps on its timeline.',
-    ja: 'PodDisruptionBudgetのない、Podが1つのDeploymentです。このPodのEvictionは常に許可されます。タイムラインで削除の6つのステップを追いましょう。',
+    ja: 'PodDisruptionBudget のない、Pod が 1 つの Deployment です。この Pod の Eviction は常に許可されます。タイムラインで削除の 6 つのステップを追いましょう。',
   },
   manifests: () =>
     bundle(
@@ -23,63 +23,63 @@ export const noBudget: Walkthrough = {
   steps: [
     {
       id: 'dry-run',
-      title: { en: 'Ask first: a dry run', ja: 'まずドライランで確かめる' },
+      title: { en: 'Ask first: a dry run', ja: 'まず dry run で確かめる' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods, namespace learn: on the solo pod choose Evict. The dialog first asks the cluster for a dry run and shows its verdict.',
-          ja: 'Podsでnamespace learnを選び、solo PodのEvictを開きます。ダイアログはまずクラスターにドライランを依頼し、その判定を表示します。',
+          en: 'In "Pods", type learn in "Namespace", then press "Evict" on the solo pod. The dialog first asks the cluster for a dry run and shows its verdict.',
+          ja: '「Pod」画面の「Namespace」に learn と入力し、solo Pod の「退避」を押します。ダイアログはまずクラスターに dry run を依頼し、その判断を表示します。',
         },
       },
       expect: {
-        en: 'Would evict: the cluster accepts the eviction but changes nothing.',
-        ja: 'Would evictと表示されます。クラスターはEvictionを受け付けますが、何も変更しません。',
+        en: '"Dry run: the cluster would evict this pod": the cluster accepts the eviction but changes nothing.',
+        ja: '「dry run: この Pod は退避できます」と表示されます。クラスターは Eviction を受理しますが、何も変更しません。',
       },
       why: {
         en: 'A dry run goes through the same admission checks as a real eviction. No budget selects the pod, so nothing can refuse it.',
-        ja: 'ドライランは本番のEvictionと同じアドミッションチェックを通ります。このPodを選択するPodDisruptionBudgetがないため、拒否される理由がありません。',
+        ja: 'dry run は本番の Eviction と同じアドミッションチェックを通ります。この Pod を選択する PodDisruptionBudget がないため、拒否される理由がありません。',
       },
       docs: [NO_BUDGET_200],
       check: (s) => attemptsOn(s, 'solo').some((a) => a.outcome === 'would-evict'),
     },
     {
       id: 'evict',
-      title: { en: 'Evict learn/solo', ja: 'learn/soloを退避する' },
+      title: { en: 'Evict learn/solo', ja: 'learn/solo を退避する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'In the same dialog, press Evict.',
-          ja: '同じダイアログでEvictを押します。',
+          en: 'In the same dialog, press "Evict".',
+          ja: '同じダイアログで「退避」を押します。',
         },
       },
       expect: {
-        en: 'Accepted: the cluster answers 201 (the docs say 200 OK) and the pod turns Terminating.',
-        ja: '受け付けられます。クラスターは201を返し(ドキュメントでは200 OK)、PodはTerminatingになります。',
+        en: '"Evicted: the pod will be deleted gracefully": the cluster answers 201 (the docs say 200 OK), and "Pod now:" turns Terminating.',
+        ja: '「退避しました: Pod はグレースフルに削除されます」と表示されます。クラスターは 201 を返し (ドキュメントでは 200 OK)、「現在の Pod:」は Terminating になります。',
       },
       why: {
         en: 'With no PodDisruptionBudget selecting the pod there is no budget to respect: an eviction is then a graceful DELETE.',
-        ja: 'Podを選択するPodDisruptionBudgetがなければ、守るべきバジェットはありません。そのときEvictionは正常終了を伴うDELETEと同じです。',
+        ja: 'Pod を選択する PodDisruptionBudget がなければ、守るべき PodDisruptionBudget はありません。そのとき Eviction はグレースフルな DELETE と同じです。',
       },
       docs: [NO_BUDGET_200],
       check: evicted('solo'),
     },
     {
       id: 'see-gone',
-      title: { en: 'Follow the six deletion steps', ja: '削除の6つのステップを追う' },
+      title: { en: 'Follow the six deletion steps', ja: '削除の 6 つのステップを追う' },
       action: {
         kind: 'ui',
         where: {
-          en: "Timelines: open the solo pod's timeline and find steps 1 to 6 on the chart.",
-          ja: 'Timelinesでsolo Podのタイムラインを開き、チャート上でステップ1〜6を探します。',
+          en: 'In "Timelines", open the timeline of the solo pod and find steps 1 to 6 on its "Chart".',
+          ja: '「タイムライン」画面で solo Pod のタイムラインを開き、「チャート」でステップ 1〜6 を探します。',
         },
       },
       expect: {
-        en: 'Deletion timestamp, graceful shutdown, removal from the EndpointSlice, containers stopped within the grace period, the kubelet asks to delete, the API server deletes; then the replacement turns Ready.',
-        ja: '削除タイムスタンプ、正常なシャットダウン、EndpointSliceからの削除、猶予期間内でのコンテナ停止、kubeletによる削除依頼、APIサーバーによる削除の順に進み、その後、代わりのPodがReadyになります。',
+        en: '"Deletion timestamp set", "Kubelet starts graceful shutdown", "Removed from endpoints"; at step 4 the containers stop within the grace period, so nothing is "Killed at the deadline"; then "Kubelet asks to delete", "API server deletes", and the replacement turns Ready.',
+        ja: '「削除タイムスタンプを設定」「kubelet がグレースフルシャットダウンを開始」「エンドポイントから除去」と進みます。ステップ 4 ではコンテナが猶予期間内に停止するので「期限で強制終了」にはなりません。続いて「kubelet が削除を要求」「API サーバーが削除」となり、代替 Pod が Ready になります。',
       },
       why: {
         en: 'The app stops 2 s after SIGTERM, well within its 30 s grace period, so step 4 is a clean stop rather than a kill; the Deployment makes a replacement as soon as the pod is terminating.',
-        ja: 'アプリはSIGTERMの2秒後に停止し、30秒の猶予期間に十分収まるため、ステップ4は強制終了ではなく正常な停止になります。DeploymentはPodが終了処理に入るとすぐに代わりのPodを作成します。',
+        ja: 'アプリは SIGTERM の 2 秒後に停止し、30 秒の猶予期間に十分収まるため、ステップ 4 は強制終了ではなく正常な停止になります。Deployment は Pod が終了処理に入るとすぐに代替 Pod を作成します。',
       },
       docs: [SIX_STEPS, GRACE_PERIOD],
       check: goneAndReplaced('solo'),

@@ -6,10 +6,10 @@ import type { Walkthrough } from './types';
 /** 2. maxUnavailable 1: one eviction passes, the next gets 429 until the replacement is Ready. */
 export const oneAllowed: Walkthrough = {
   id: 'one-allowed',
-  title: { en: 'A budget that allows one', ja: '1つだけ許可するPodDisruptionBudget' },
+  title: { en: 'A budget that allows one', ja: '1 つだけ許可する PodDisruptionBudget' },
   summary: {
     en: 'Three web pods under a PodDisruptionBudget with maxUnavailable 1: the first eviction passes, the second gets 429 Too Many Requests, and passes once the replacement is Ready.',
-    ja: 'maxUnavailable 1のPodDisruptionBudgetで守られた3つのweb Podです。最初のEvictionは通り、2つ目は429 Too Many Requestsになり、代わりのPodがReadyになると通ります。',
+    ja: 'maxUnavailable 1 の PodDisruptionBudget で守られた 3 つの web Pod です。最初の Eviction は通り、2 つ目は 429 Too Many Requests になり、代替 Pod が Ready になると通ります。',
   },
   manifests: () =>
     bundle(
@@ -25,63 +25,63 @@ export const oneAllowed: Walkthrough = {
   steps: [
     {
       id: 'read-budget',
-      title: { en: 'Read the budget', ja: 'PodDisruptionBudgetを読む' },
+      title: { en: 'Read the budget', ja: 'PodDisruptionBudget を読む' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Budgets, namespace learn: open the budget web once its three pods are Ready.',
-          ja: 'Budgetsでnamespace learnを選び、3つのPodがReadyになったらPodDisruptionBudget webを開きます。',
+          en: 'In "Budgets", type learn in "Namespace" and find learn/web once its three pods are Ready.',
+          ja: '「PodDisruptionBudget」画面の「Namespace」に learn と入力し、3 つの Pod が Ready になったら learn/web を見ます。',
         },
       },
       expect: {
-        en: 'Allowed disruptions 1: needs 2 healthy, has 3.',
-        ja: '許可される中断数は1です(正常なPodが2つ必要で、現在3つ)。',
+        en: 'One allowed disruption: "Allows 1 disruption now: needs 2 healthy pods, has 3."',
+        ja: '許容される停止数は 1 です: 「いまは 1 件の停止を許容します (必要な正常 Pod 2、現在 3)。」',
       },
       why: {
         en: 'maxUnavailable 1 of 3 replicas: desired healthy is 2, so one pod may be disrupted at a time.',
-        ja: 'レプリカ3つに対してmaxUnavailableが1なので、必要な正常Pod数は2です。一度に中断できるPodは1つだけです。',
+        ja: 'レプリカ 3 つに対して maxUnavailable が 1 なので、必要な正常 Pod 数は 2 です。一度に停止できる Pod は 1 つだけです。',
       },
       docs: [TOO_MANY_429],
       check: budgetIs('web', (b) => b.disruptionsAllowed === 1 && b.currentHealthy === 3),
     },
     {
       id: 'first-evict',
-      title: { en: 'Evict one web pod', ja: 'web Podを1つ退避する' },
+      title: { en: 'Evict one web pod', ja: 'web Pod を 1 つ退避する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: Evict one web pod.',
-          ja: 'Podsでweb Podを1つ選び、Evictを実行します。',
+          en: 'In "Pods", press "Evict" on one web pod, then "Evict" in the dialog.',
+          ja: '「Pod」画面で web Pod の 1 つの「退避」を押し、ダイアログの「退避」を押します。',
         },
       },
       expect: {
-        en: 'Accepted; the budget drops to 0 allowed disruptions while the replacement starts.',
-        ja: '受け付けられます。代わりのPodが起動する間、許可される中断数は0に下がります。',
+        en: '"Evicted: the pod will be deleted gracefully"; the budget drops to 0 allowed disruptions while the replacement starts.',
+        ja: '「退避しました: Pod はグレースフルに削除されます」と表示されます。代替 Pod が起動する間、許容される停止数は 0 に下がります。',
       },
       why: {
         en: 'The API server takes the disruption from the budget as it accepts the eviction.',
-        ja: 'APIサーバーはEvictionを受け付けると同時に、その中断分をPodDisruptionBudgetから差し引きます。',
+        ja: 'API サーバーは Eviction を受理すると同時に、その停止の分を PodDisruptionBudget から差し引きます。',
       },
       docs: [TOO_MANY_429],
       check: evicted('web'),
     },
     {
       id: 'second-blocked',
-      title: { en: 'Evict a second one at once', ja: 'すぐに2つ目を退避する' },
+      title: { en: 'Evict a second one at once', ja: 'すぐに 2 つ目を退避する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: Evict another web pod before the replacement is Ready, without "Keep retrying".',
-          ja: '代わりのPodがReadyになる前に、別のweb PodでEvictを実行します(「Keep retrying」はオフ)。',
+          en: 'Before the replacement is Ready: in "Pods", press "Evict" on another web pod, leave "Keep retrying if blocked" unchecked and press "Evict".',
+          ja: '代替 Pod が Ready になる前に、「Pod」画面で別の web Pod の「退避」を押し、「ブロックされたらリトライを続ける」をオフのまま「退避」を押します。',
         },
       },
       expect: {
-        en: 'Blocked by budget: 429 Too Many Requests, "The disruption budget web needs 2 healthy pods and has 2 currently".',
-        ja: 'Blocked by budgetになります。429 Too Many Requestsで、「The disruption budget web needs 2 healthy pods and has 2 currently」と返されます。',
+        en: '"Blocked by budget web": 429 Too Many Requests, and "The cluster said:" `The disruption budget web needs 2 healthy pods and has 2 currently`.',
+        ja: '「PodDisruptionBudget web によりブロック」と表示されます。429 Too Many Requests で、「クラスターの応答:」は `The disruption budget web needs 2 healthy pods and has 2 currently` です。',
       },
       why: {
         en: 'Only two pods are healthy: a second disruption would leave fewer than the two the budget needs, so the API server refuses it for now.',
-        ja: '正常なPodは2つしかありません。さらに中断するとPodDisruptionBudgetが必要とする2つを下回るため、APIサーバーは今は拒否します。',
+        ja: '正常な Pod は 2 つしかありません。さらに停止すると PodDisruptionBudget が必要とする 2 つを下回るため、API サーバーはいまは拒否します。',
       },
       docs: [TOO_MANY_429],
       check: blocked429('web'),
@@ -92,17 +92,17 @@ export const oneAllowed: Walkthrough = {
       action: {
         kind: 'ui',
         where: {
-          en: 'Evict the same pod again with "Keep retrying", then watch Retries.',
-          ja: '同じPodで「Keep retrying」をオンにしてEvictを実行し、Retriesを見守ります。',
+          en: 'Press "Evict" on the same pod again, this time check "Keep retrying if blocked" and press "Evict"; then choose "Follow this retry in Retries".',
+          ja: '同じ Pod の「退避」をもう一度押し、今度は「ブロックされたらリトライを続ける」をオンにして「退避」を押します。その後「このリトライをリトライ画面で追う」を選びます。',
         },
       },
       expect: {
-        en: 'Pending retry, then accepted as soon as the replacement is Ready and the budget is back to 1.',
-        ja: 'Pending retryになり、代わりのPodがReadyになって許可数が1に戻るとすぐに受け付けられます。',
+        en: '"Pending retry: blocked by budget web"; in "Retries" it is "Pending retry" until the replacement is Ready and the budget is back to 1, then "Evicted" under "Finished".',
+        ja: '「リトライ待ち: PodDisruptionBudget web によりブロック」と表示されます。「リトライ」画面では、代替 Pod が Ready になって許容数が 1 に戻るまで「リトライ待ち」で、その後「終了」の下で「退避済み」になります。',
       },
       why: {
         en: 'A 429 from a budget is temporary: once the replacement is Ready the budget has room again, so the same request passes.',
-        ja: 'PodDisruptionBudgetによる429は一時的なものです。代わりのPodがReadyになれば余裕が戻り、同じリクエストが通ります。',
+        ja: 'PodDisruptionBudget による 429 は一時的なものです。代替 Pod が Ready になれば余裕が戻り、同じリクエストが通ります。',
       },
       docs: [TOO_MANY_429],
       check: passedAfter429('web'),

@@ -32,23 +32,25 @@ export const stuck: Walkthrough = {
   id: 'stuck',
   title: {
     en: 'Stuck: a replacement that never becomes Ready',
-    ja: '詰まり: Readyにならない代わりのPod',
+    ja: '詰まり: Ready にならない代替 Pod',
   },
   summary: {
     en: 'A budget needing 2 of 3 shop pods; replacements never become Ready, so after one eviction every other one gets 429 for ever. Try the two remedies of the troubleshooting section.',
-    ja: '3つのshop Podのうち2つを必要とするPodDisruptionBudgetです。代わりのPodがReadyにならないため、1回退避した後はすべてのEvictionが429のままになります。トラブルシューティングの2つの対処法を試しましょう。',
+    ja: '3 つの shop Pod のうち 2 つを必要とする PodDisruptionBudget です。代替 Pod が Ready にならないため、1 回退避した後はすべての Eviction が 429 のままになります。トラブルシューティングの 2 つの対処法を試しましょう。',
   },
   manifests: (now) =>
     bundle(
-      // Pods created more than 5 s after load (the replacements) run but never become Ready.
+      // Pods created more than 3 s after load (the replacements) run but never become Ready.
+      // The first pods are created within it and turn Ready only after it, so no eviction (and
+      // no replacement) can come before it, however fast the learner is.
       deployment({
         name: 'shop',
         replicas: 3,
         timing: {
           'start-after': '500ms',
-          'ready-after': '1s',
+          'ready-after': '3s',
           'shutdown-after': '1s',
-          'never-ready-if-created-after': new Date(now + 5000).toISOString(),
+          'never-ready-if-created-after': new Date(now + 3000).toISOString(),
         },
       }),
       budget({ name: 'shop', selector: { app: 'shop' }, minAvailable: 2 }),
@@ -56,105 +58,105 @@ export const stuck: Walkthrough = {
   steps: [
     {
       id: 'first-evict',
-      title: { en: 'Evict one shop pod', ja: 'shop Podを1つ退避する' },
+      title: { en: 'Evict one shop pod', ja: 'shop Pod を 1 つ退避する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods, namespace learn: Evict one shop pod.',
-          ja: 'Podsでnamespace learnを選び、shop Podを1つEvictします。',
+          en: 'In "Pods", type learn in "Namespace", press "Evict" on one shop pod, then "Evict" in the dialog.',
+          ja: '「Pod」画面の「Namespace」に learn と入力し、shop Pod の 1 つの「退避」を押して、ダイアログの「退避」を押します。',
         },
       },
       expect: {
-        en: 'Accepted: the budget allowed one disruption.',
-        ja: '受け付けられます。PodDisruptionBudgetは中断を1つ許可していました。',
+        en: '"Evicted: the pod will be deleted gracefully": the budget allowed one disruption.',
+        ja: '「退避しました: Pod はグレースフルに削除されます」と表示されます。PodDisruptionBudget は停止を 1 つ許容していました。',
       },
       why: {
         en: '3 healthy, 2 needed: one may go.',
-        ja: '正常なPodが3つで必要数は2つなので、1つは退避できます。',
+        ja: '正常な Pod が 3 つで必要数は 2 つなので、1 つは退避できます。',
       },
       docs: [TOO_MANY_429],
       check: evicted('shop'),
     },
     {
       id: 'never-ready',
-      title: { en: 'Look at the replacement', ja: '代わりのPodを確認する' },
+      title: { en: 'Look at the replacement', ja: '代替 Pod を確認する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: find the new shop pod; Budgets: open shop.',
-          ja: 'Podsで新しいshop Podを探し、BudgetsでPodDisruptionBudget shopを開きます。',
+          en: 'In "Pods", find the new shop pod; in "Budgets", find learn/shop.',
+          ja: '「Pod」画面で新しい shop Pod を探し、「PodDisruptionBudget」画面で learn/shop を見ます。',
         },
       },
       expect: {
-        en: 'The replacement is Running but never Ready; the budget stays at 0 allowed: needs 2 healthy, has 2.',
-        ja: '代わりのPodはRunningですがReadyになりません。許可される中断数は0のままです(必要2、現在2)。',
+        en: 'The replacement is Running but never Ready; the budget stays at 0 allowed disruptions: "needs 2 healthy pods, has 2".',
+        ja: '代替 Pod は Running ですが Ready になりません。許容される停止数は 0 のままです (「必要な正常 Pod 2、現在 2」)。',
       },
       why: {
         en: 'Only Ready pods count as healthy. Until the replacement is Ready, the budget has no room.',
-        ja: '正常とみなされるのはReadyのPodだけです。代わりのPodがReadyになるまで、PodDisruptionBudgetに余裕は戻りません。',
+        ja: '正常とみなされるのは Ready の Pod だけです。代替 Pod が Ready になるまで、PodDisruptionBudget に余裕は戻りません。',
       },
       docs: [STUCK_NOT_READY],
       check: replacementNotReady,
     },
     {
       id: 'loop-429',
-      title: { en: 'See the 429 loop', ja: '429のループを見る' },
+      title: { en: 'See the 429 loop', ja: '429 のループを見る' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Evict another shop pod with "Keep retrying", then open Retries.',
-          ja: '別のshop Podで「Keep retrying」をオンにしてEvictを実行し、Retriesを開きます。',
+          en: 'In "Pods", press "Evict" on another shop pod, check "Keep retrying if blocked" and press "Evict"; then in "Retries" press its "Retry now".',
+          ja: '「Pod」画面で別の shop Pod の「退避」を押し、「ブロックされたらリトライを続ける」をオンにして「退避」を押します。その後「リトライ」画面でその「今すぐリトライ」を押します。',
         },
       },
       expect: {
-        en: 'Pending retry, answered 429 at every attempt; after a while it is marked Stuck, with the diagnosis "never ready".',
-        ja: 'Pending retryになり、毎回429が返されます。しばらくするとStuckと表示され、原因としてReadyにならないPodが示されます。',
+        en: 'The pod is "Pending retry" and "Retry now" draws another 429. On its own Drainboard sends nothing more while the budget shows 0 allowed: it waits for the budget, which never reopens here. After 5 minutes the retry is "Stuck", with the diagnosis that the replacement has not become Ready.',
+        ja: 'Pod は「リトライ待ち」になり、「今すぐリトライ」でもまた 429 が返されます。PodDisruptionBudget が 0 を示している間、Drainboard は自分からは何も送らず、PodDisruptionBudget に余裕が戻るのを待ちますが、ここでは戻りません。5 分たつとリトライは「停滞」になり、代替 Pod が Ready になっていないという診断が示されます。',
       },
       why: {
         en: 'Retrying cannot help: the budget only reopens when a replacement becomes Ready, and none will.',
-        ja: '再試行しても解決しません。PodDisruptionBudgetに余裕が戻るのは代わりのPodがReadyになったときだけで、それは起こりません。',
+        ja: 'リトライしても解決しません。PodDisruptionBudget に余裕が戻るのは代替 Pod が Ready になったときだけで、それは起こりません。',
       },
       docs: [STUCK_NOT_READY, TOO_MANY_429],
       check: looping,
     },
     {
       id: 'pause',
-      title: { en: 'Remedy 1: stop and investigate', ja: '対処法1: 止めて調査する' },
+      title: { en: 'Remedy 1: stop and investigate', ja: '対処法 1: 止めて調査する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Retries: Cancel the pending retry; read the diagnosis of the stuck item.',
-          ja: 'RetriesでPending retryをキャンセルし、Stuckの診断を読みます。',
+          en: 'In "Retries", read the diagnosis of the "Stuck" retry, then press its "Cancel".',
+          ja: '「リトライ」画面で「停滞」のリトライの診断を読み、その「キャンセル」を押します。',
         },
       },
       expect: {
-        en: 'The retry is cancelled: nothing evicts the pod any more, and the cause (the replacement never becomes Ready) is for you to fix.',
-        ja: '再試行はキャンセルされ、もうPodを退避しようとはしません。原因(代わりのPodがReadyにならないこと)を直すのはあなたです。',
+        en: 'The retry moves to "Finished" as "Cancelled": nothing evicts the pod any more, and the cause (the replacement never becomes Ready) is for you to fix.',
+        ja: 'リトライは「終了」に移り、「キャンセル」と表示されます。もう Pod を退避しようとはしません。原因 (代替 Pod が Ready にならないこと) を直すのはあなたです。',
       },
       why: {
         en: 'The first remedy of the docs: stop the automation, fix the application, then start again.',
-        ja: 'ドキュメントの1つ目の対処法です。自動化を止め、アプリケーションを直してから再開します。',
+        ja: 'ドキュメントの 1 つ目の対処法です。自動化を止め、アプリケーションを直してから再開します。',
       },
       docs: [REMEDY_PAUSE],
       check: (s) => retriesOf(s).some((r) => r.state === 'cancelled'),
     },
     {
       id: 'delete',
-      title: { en: 'Remedy 2: delete the pod', ja: '対処法2: Podを削除する' },
+      title: { en: 'Remedy 2: delete the pod', ja: '対処法 2: Pod を削除する' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: on a blocked shop pod choose Delete pod and type its name to confirm.',
-          ja: 'Podsでブロックされているshop PodのDelete podを選び、名前を入力して確定します。',
+          en: 'In "Pods", press "Evict" on the third shop pod, then "Evict" in the dialog: "Blocked by budget shop". Under "Why blocked", at "Delete the pod directly (last resort)", type the pod\'s name in "Type the pod name to delete it" and press "Delete pod".',
+          ja: '「Pod」画面で 3 つ目の shop Pod の「退避」を押し、ダイアログの「退避」を押すと「PodDisruptionBudget shop によりブロック」になります。「ブロックされている理由」の「Pod を直接削除する (最後の手段)」で、「削除するには Pod の名前を入力してください」に Pod の名前を入力し、「Pod を削除」を押します。',
         },
       },
       expect: {
-        en: 'Deleted: no 429, the budget is not consulted; now only one shop pod is Ready.',
-        ja: '削除されます。429は返らず、PodDisruptionBudgetは確認されません。Readyなshop Podは1つだけになります。',
+        en: '"Deleted (budgets bypassed)": no 429, the budget is not consulted; now only one shop pod is Ready.',
+        ja: '「削除しました (PodDisruptionBudget を迂回)」と表示されます。429 は返らず、PodDisruptionBudget は確認されません。Ready の shop Pod は 1 つだけになります。',
       },
       why: {
         en: 'A DELETE bypasses every budget: the last resort of the docs, taken knowing the availability it costs.',
-        ja: 'DELETEはすべてのPodDisruptionBudgetを迂回します。ドキュメントの最後の手段であり、可用性を犠牲にすることを承知のうえで使います。',
+        ja: 'DELETE はすべての PodDisruptionBudget を迂回します。ドキュメントの最後の手段であり、可用性を犠牲にすることを承知のうえで使います。',
       },
       docs: [REMEDY_DELETE],
       check: deleted,

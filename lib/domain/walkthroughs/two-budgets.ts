@@ -26,10 +26,10 @@ const timing = { 'start-after': '500ms', 'ready-after': '1s', 'shutdown-after': 
 /** 3. Two budgets select one pod: 500, and the fix of the selectors. */
 export const twoBudgets: Walkthrough = {
   id: 'two-budgets',
-  title: { en: 'Two budgets, one pod: 500', ja: '1つのPodに2つのPodDisruptionBudget: 500' },
+  title: { en: 'Two budgets, one pod: 500', ja: '1 つの Pod に 2 つの PodDisruptionBudget: 500' },
   summary: {
     en: 'The api pods are selected by their own budget and by a budget for the whole backend tier: every eviction fails with 500 until the selectors no longer overlap.',
-    ja: 'api Podは専用のPodDisruptionBudgetと、backend層全体のPodDisruptionBudgetの両方に選択されています。セレクターの重なりを解消するまで、Evictionはすべて500で失敗します。',
+    ja: 'api Pod は専用の PodDisruptionBudget と、backend 層全体の PodDisruptionBudget の両方に選択されています。セレクターの重なりを解消するまで、Eviction はすべて 500 で失敗します。',
   },
   manifests: () =>
     bundle(
@@ -41,54 +41,54 @@ export const twoBudgets: Walkthrough = {
   steps: [
     {
       id: 'see-overlap',
-      title: { en: 'List the budgets', ja: 'PodDisruptionBudgetの一覧を見る' },
+      title: { en: 'List the budgets', ja: 'PodDisruptionBudget の一覧を見る' },
       action: { kind: 'kubectl', args: ['-n', NS, 'get', 'pdb'] },
       expect: {
-        en: 'Two budgets, api (app=api) and backend (tier=backend); Budgets in Drainboard marks both as selecting the api pods.',
-        ja: 'api(app=api)とbackend(tier=backend)の2つが表示されます。DrainboardのBudgetsでは、両方がapi Podを選択していることが示されます。',
+        en: 'Two budgets, api (app=api) and backend (tier=backend). In Drainboard, "Budgets" (with learn in "Namespace") flags both with "Several budgets select its pods".',
+        ja: 'api (app=api) と backend (tier=backend) の 2 つが表示されます。Drainboard の「PodDisruptionBudget」画面 (「Namespace」は learn) では、両方に「複数の PodDisruptionBudget が同じ Pod を選択」と表示されます。',
       },
       why: {
         en: 'The api pods carry both labels, so both selectors match them.',
-        ja: 'api Podは両方のラベルを持っているため、どちらのセレクターにも一致します。',
+        ja: 'api Pod は両方のラベルを持っているため、どちらのセレクターにも一致します。',
       },
       docs: [OVERLAPPING_SELECTORS],
       check: hasOverlap,
     },
     {
       id: 'evict-500',
-      title: { en: 'Try to evict an api pod', ja: 'api Podの退避を試す' },
+      title: { en: 'Try to evict an api pod', ja: 'api Pod の退避を試す' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: Evict an api pod.',
-          ja: 'Podsでapi Podを1つ選び、Evictを実行します。',
+          en: 'In "Pods", press "Evict" on an api pod, then "Evict" in the dialog.',
+          ja: '「Pod」画面で api Pod の 1 つの「退避」を押し、ダイアログの「退避」を押します。',
         },
       },
       expect: {
-        en: 'Misconfigured: 500, "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support." Nothing changes.',
-        ja: '設定エラーになります。500で「This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.」と返され、何も変更されません。',
+        en: '"Several budgets select this pod: a configuration error": the API server answers 500 `This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.` Nothing changes.',
+        ja: '「複数の PodDisruptionBudget がこの Pod を選択しています: 設定の誤りです」と表示されます。API サーバーは 500 で `This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.` と答え、何も変更されません。',
       },
       why: {
         en: 'The API server does not choose between budgets: with more than one, it refuses every eviction of the pod. Retrying cannot help.',
-        ja: 'APIサーバーは複数のPodDisruptionBudgetから1つを選ぶことはしません。2つ以上あれば、そのPodのEvictionをすべて拒否します。再試行しても解決しません。',
+        ja: 'API サーバーは複数の PodDisruptionBudget から 1 つを選ぶことはしません。2 つ以上あれば、その Pod の Eviction をすべて拒否します。リトライしても解決しません。',
       },
       docs: [MISCONFIGURED_500],
       check: (s) => attemptsOn(s, 'api').some((a) => a.outcome === 'multiple-budgets'),
     },
     {
       id: 'fix-selector',
-      title: { en: 'Narrow the backend budget', ja: 'backendのセレクターを絞り込む' },
+      title: { en: 'Narrow the backend budget', ja: 'backend のセレクターを絞り込む' },
       action: {
         kind: 'kubectl',
         args: ['-n', NS, 'patch', 'pdb', 'backend', '--type', 'merge', '-p', FIX],
       },
       expect: {
         en: 'The backend budget now selects tier=backend except app=api: each api pod has exactly one budget.',
-        ja: 'backendはtier=backendのうちapp=api以外を選択するようになり、各api PodのPodDisruptionBudgetはちょうど1つになります。',
+        ja: 'backend は tier=backend のうち app=api 以外を選択するようになり、各 api Pod の PodDisruptionBudget はちょうど 1 つになります。',
       },
       why: {
         en: 'One budget per pod is the rule; the cache pods stay protected by backend, the api pods by api.',
-        ja: '1つのPodに1つのPodDisruptionBudgetが原則です。cache Podは引き続きbackendに、api Podはapiに守られます。',
+        ja: '1 つの Pod に 1 つの PodDisruptionBudget が原則です。cache Pod は引き続き backend に、api Pod は api に守られます。',
       },
       docs: [OVERLAPPING_SELECTORS],
       check: isFixed,
@@ -99,17 +99,17 @@ export const twoBudgets: Walkthrough = {
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods: Evict an api pod again.',
-          ja: 'Podsでもう一度api PodのEvictを実行します。',
+          en: 'In "Pods", press "Evict" on an api pod again, then "Evict" in the dialog.',
+          ja: '「Pod」画面でもう一度 api Pod の「退避」を押し、ダイアログの「退避」を押します。',
         },
       },
       expect: {
-        en: 'Accepted: the budget api alone decides, and it allows one disruption.',
-        ja: '受け付けられます。判断するのはPodDisruptionBudget apiだけで、中断を1つ許可しています。',
+        en: '"Evicted: the pod will be deleted gracefully": the budget api alone decides, and it allows one disruption.',
+        ja: '「退避しました: Pod はグレースフルに削除されます」と表示されます。判断するのは PodDisruptionBudget api だけで、停止を 1 つ許容しています。',
       },
       why: {
         en: 'With a single matching budget the API server checks its allowed disruptions as usual.',
-        ja: '一致するPodDisruptionBudgetが1つだけなら、APIサーバーは通常どおり許可される中断数を確認します。',
+        ja: '一致する PodDisruptionBudget が 1 つだけなら、API サーバーは通常どおり許容される停止数を確認します。',
       },
       docs: [MISCONFIGURED_500],
       check: evicted('api'),

@@ -7,7 +7,12 @@ import type { AttemptView } from '../eviction-attempts';
  * code, never input. Every text is in English and Japanese.
  */
 
-/** A text in both languages; Kubernetes terms (Pod, PodDisruptionBudget, …) stay as they are. */
+/**
+ * A text in both languages; Kubernetes terms (Pod, PodDisruptionBudget, …) stay as they are.
+ * A name of the interface is quoted exactly as it reads in that language, "…" in English and
+ * 「…」 in Japanese (labels.test.ts checks it against the messages); what kubectl or the cluster
+ * prints is quoted in `backticks`, in both.
+ */
 export interface Text {
   readonly en: string;
   readonly ja: string;

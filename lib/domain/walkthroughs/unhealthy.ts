@@ -15,10 +15,10 @@ const ALWAYS = JSON.stringify({ spec: { unhealthyPodEvictionPolicy: 'AlwaysAllow
 /** 6. Crash-looping pods: blocked under IfHealthyBudget, evictable under AlwaysAllow. */
 export const unhealthy: Walkthrough = {
   id: 'unhealthy',
-  title: { en: 'Unhealthy pods', ja: '正常でないPod' },
+  title: { en: 'Unhealthy pods', ja: '正常でない Pod' },
   summary: {
     en: 'Two crash-looping pods under a budget with minAvailable 1: IfHealthyBudget keeps them from being evicted; AlwaysAllow lets them go.',
-    ja: 'minAvailable 1のPodDisruptionBudgetの下でクラッシュを繰り返す2つのPodです。IfHealthyBudgetでは退避できず、AlwaysAllowにすると退避できます。',
+    ja: 'minAvailable 1 の PodDisruptionBudget の下でクラッシュを繰り返す 2 つの Pod です。IfHealthyBudget では退避できず、AlwaysAllow にすると退避できます。',
   },
   manifests: () =>
     bundle(
@@ -36,50 +36,50 @@ export const unhealthy: Walkthrough = {
       action: { kind: 'kubectl', args: ['-n', NS, 'get', 'pods,pdb'] },
       expect: {
         en: 'Both flaky pods in CrashLoopBackOff, never Ready; the budget flaky: allowed disruptions 0, needs 1 healthy, has 0.',
-        ja: '2つのflaky PodはどちらもCrashLoopBackOffで、Readyになりません。PodDisruptionBudget flakyの許可される中断数は0です(必要1、現在0)。',
+        ja: '2 つの flaky Pod はどちらも CrashLoopBackOff で、Ready になりません。PodDisruptionBudget flaky の許容される停止数は 0 です (必要 1、現在 0)。',
       },
       why: {
         en: 'A pod is healthy only while it is Ready; a container that keeps crashing never is.',
-        ja: 'Podが正常とみなされるのはReadyの間だけです。クラッシュを繰り返すコンテナは決してReadyになりません。',
+        ja: 'Pod が正常とみなされるのは Ready の間だけです。クラッシュを繰り返すコンテナは決して Ready になりません。',
       },
       docs: [IF_HEALTHY_BUDGET],
       check: crashLooping,
     },
     {
       id: 'evict-blocked',
-      title: { en: 'Try to evict a flaky pod', ja: 'flaky Podの退避を試す' },
+      title: { en: 'Try to evict a flaky pod', ja: 'flaky Pod の退避を試す' },
       action: {
         kind: 'ui',
         where: {
-          en: 'Pods, namespace learn: Evict a flaky pod.',
-          ja: 'Podsでnamespace learnを選び、flaky PodをEvictします。',
+          en: 'In "Pods", type learn in "Namespace", press "Evict" on a flaky pod, then "Evict" in the dialog.',
+          ja: '「Pod」画面の「Namespace」に learn と入力し、flaky Pod の「退避」を押して、ダイアログの「退避」を押します。',
         },
       },
       expect: {
-        en: 'Blocked by budget: 429, "needs 1 healthy pods and has 0 currently".',
-        ja: 'Blocked by budgetになります。429で「needs 1 healthy pods and has 0 currently」と返されます。',
+        en: '"Blocked by budget flaky": 429, and "The cluster said:" `The disruption budget flaky needs 1 healthy pods and has 0 currently`.',
+        ja: '「PodDisruptionBudget flaky によりブロック」と表示されます。429 で、「クラスターの応答:」は `The disruption budget flaky needs 1 healthy pods and has 0 currently` です。',
       },
       why: {
         en: 'Under IfHealthyBudget (the default) a pod that is not Ready may go only while the application is not disrupted, i.e. current healthy ≥ desired healthy. Here 0 < 1.',
-        ja: 'IfHealthyBudget(デフォルト)では、ReadyでないPodを退避できるのはアプリケーションが中断されていない、つまり現在の正常数が必要数以上のときだけです。ここでは0 < 1です。',
+        ja: 'IfHealthyBudget (デフォルト) では、Ready でない Pod を退避できるのはアプリケーションが中断されていない、つまり現在の正常数が必要数以上のときだけです。ここでは 0 < 1 です。',
       },
       docs: [IF_HEALTHY_BUDGET, TOO_MANY_429],
       check: blocked429('flaky'),
     },
     {
       id: 'always-allow',
-      title: { en: 'Switch the policy to AlwaysAllow', ja: 'ポリシーをAlwaysAllowに変える' },
+      title: { en: 'Switch the policy to AlwaysAllow', ja: 'ポリシーを AlwaysAllow に変える' },
       action: {
         kind: 'kubectl',
         args: ['-n', NS, 'patch', 'pdb', 'flaky', '--type', 'merge', '-p', ALWAYS],
       },
       expect: {
-        en: 'The budget shows unhealthyPodEvictionPolicy AlwaysAllow; its numbers do not change.',
-        ja: 'PodDisruptionBudgetのunhealthyPodEvictionPolicyがAlwaysAllowになります。数値は変わりません。',
+        en: 'In "Budgets", the "Unhealthy pod eviction policy" of learn/flaky is now AlwaysAllow; its numbers do not change.',
+        ja: '「PodDisruptionBudget」画面で、learn/flaky の「Unhealthy Pod Eviction ポリシー」が AlwaysAllow になります。数値は変わりません。',
       },
       why: {
         en: 'The policy only decides what happens to pods that are not Ready; healthy pods stay protected as before.',
-        ja: 'このポリシーが決めるのはReadyでないPodの扱いだけです。正常なPodはこれまでどおり守られます。',
+        ja: 'このポリシーが決めるのは Ready でない Pod の扱いだけです。正常な Pod はこれまでどおり守られます。',
       },
       docs: [ALWAYS_ALLOW],
       check: budgetIs('flaky', (b) => b.unhealthyPodEvictionPolicy === 'AlwaysAllow'),
@@ -89,15 +89,18 @@ export const unhealthy: Walkthrough = {
       title: { en: 'Evict it again', ja: 'もう一度退避する' },
       action: {
         kind: 'ui',
-        where: { en: 'Pods: Evict the flaky pod again.', ja: 'Podsで再びflaky PodをEvictします。' },
+        where: {
+          en: 'In "Pods", press "Evict" on the flaky pod again, then "Evict" in the dialog.',
+          ja: '「Pod」画面で再び flaky Pod の「退避」を押し、ダイアログの「退避」を押します。',
+        },
       },
       expect: {
-        en: 'Accepted, and the budget is untouched: still 0 allowed, no disrupted pod recorded.',
-        ja: '受け付けられ、PodDisruptionBudgetは変化しません。許可数は0のままで、中断されたPodも記録されません。',
+        en: 'Before sending, the dialog says "The pod is not Ready and budget flaky has unhealthyPodEvictionPolicy AlwaysAllow: evicted without using the budget." Then "Evicted: the pod will be deleted gracefully", and the budget is untouched: still 0 allowed, no disrupted pod recorded.',
+        ja: '送信前にダイアログに「Pod は Ready ではなく、PodDisruptionBudget flaky は unhealthyPodEvictionPolicy AlwaysAllow です: PodDisruptionBudget を使わずに退避されます。」と表示されます。続いて「退避しました: Pod はグレースフルに削除されます」と表示され、PodDisruptionBudget は変化しません。許容数は 0 のままで、停止した Pod も記録されません。',
       },
       why: {
         en: 'Under AlwaysAllow a Running pod that is not Ready skips the budget: evicting a broken pod takes nothing from the healthy ones.',
-        ja: 'AlwaysAllowでは、RunningでもReadyでないPodはPodDisruptionBudgetの確認を受けません。壊れたPodを退避しても、正常なPodの枠は減りません。',
+        ja: 'AlwaysAllow では、Running でも Ready でない Pod は PodDisruptionBudget の確認を受けません。壊れた Pod を退避しても、正常な Pod の枠は減りません。',
       },
       docs: [ALWAYS_ALLOW],
       check: evicted('flaky'),
