@@ -55,7 +55,9 @@ export class Learner {
     const start = [this.w('Walkthroughs.start'), this.w('Walkthroughs.startAgain')];
     const name = new RegExp(`^(${start.map(literal).join('|')})$`);
     await this.page.getByRole('button', { name }).click();
-    await expect(this.progress).toHaveAttribute('aria-valuenow', '0');
+    await expect(this.page.getByText(this.w('Walkthroughs.running'), { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(this.page.getByText(`${this.w('Walkthroughs.cluster')}: ${this.id}`)).toBeVisible({
       timeout: 30_000,
     });

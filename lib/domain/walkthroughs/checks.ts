@@ -1,5 +1,6 @@
 import type { DrainView } from '../drains';
 import type { AttemptView } from '../eviction-attempts';
+import type { RetryView } from '../retries';
 import type { TimelineSummary } from '../timeline-summary';
 import type { Attribution } from '../timelines';
 import type { BudgetView, NodeView, PodView } from '../views';
@@ -41,6 +42,12 @@ export const attemptsOn = (s: State, app: string): AttemptView[] =>
 export const timelinesOf = (s: State, app: string): TimelineSummary[] =>
   s.snapshot.timelines.filter(
     (t) => t.namespace === NS && isOf(app, t.pod) && isSince(s, t.startedAt),
+  );
+
+/** Drainboard's retry entries for the app's pods made since the start. */
+export const retriesOf = (s: State, app: string): RetryView[] =>
+  s.snapshot.retries.filter(
+    (r) => r.namespace === NS && isOf(app, r.pod) && isSince(s, r.createdAt),
   );
 
 /** Drainboard's drains of the node started since the start. */

@@ -102,10 +102,10 @@ describe('walkthroughs: content', () => {
     });
   });
 
-  it("makes the stuck walkthrough's replacements never Ready from 3 s after load", () => {
+  it("makes the stuck walkthrough's replacements never Ready from 2.5 s after load", () => {
     const stuck = WALKTHROUGHS.find((w) => w.id === 'stuck');
     expect(stuck?.manifests(NOW)).toContain(
-      `sim.drainboard.dev/never-ready-if-created-after: "2026-11-29T10:00:03.000Z"`,
+      `sim.drainboard.dev/never-ready-if-created-after: "2026-11-29T10:00:02.500Z"`,
     );
   });
 });

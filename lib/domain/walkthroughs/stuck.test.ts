@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
+
 import { stuck } from './stuck';
 import {
+  at,
   attempt,
   blocked,
   budget,
@@ -45,3 +48,17 @@ describeChecks(stuck, [
     ),
   },
 ]);
+
+describe('walkthrough stuck: a run started again', () => {
+  it('does not tick on retry entries of an earlier run of its cluster', () => {
+    const earlier = { createdAt: at(-600), attempts: 4 };
+    const cancelled = retry('shop-5d8-old', {
+      ...earlier,
+      state: 'cancelled',
+      nextAttemptAt: null,
+    });
+    const check = (id: string) => stuck.steps.find((s) => s.id === id)?.check;
+    expect(check('loop-429')?.(stateOf({ retries: [cancelled] }))).toBe(false);
+    expect(check('pause')?.(stateOf({ retries: [cancelled] }))).toBe(false);
+  });
+});

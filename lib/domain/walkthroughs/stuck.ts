@@ -1,11 +1,7 @@
-import type { RetryView } from '../retries';
-import { attemptsOn, budgetIs, evicted, podsOf, timelinesOf } from './checks';
+import { attemptsOn, budgetIs, evicted, podsOf, retriesOf, timelinesOf } from './checks';
 import { REMEDY_DELETE, REMEDY_PAUSE, STUCK_NOT_READY, TOO_MANY_429 } from './docs';
 import { NS, budget, bundle, deployment } from './manifests';
-import type { Check, Walkthrough, WalkthroughState } from './types';
-
-const retriesOf = (s: WalkthroughState): RetryView[] =>
-  s.snapshot.retries.filter((r) => r.namespace === NS && r.pod.startsWith('shop-'));
+import type { Check, Walkthrough } from './types';
 
 const replacementNotReady: Check = (s) =>
   budgetIs('shop', (b) => b.disruptionsAllowed === 0)(s) &&
@@ -15,7 +11,7 @@ const replacementNotReady: Check = (s) =>
 
 /** Retried on 429 again and again, or flagged stuck by the stuck monitor. */
 const looping: Check = (s) =>
-  retriesOf(s).some((r) => r.attempts >= 2 && r.lastAnswer?.clusterCode === 429) ||
+  retriesOf(s, 'shop').some((r) => r.attempts >= 2 && r.lastAnswer?.clusterCode === 429) ||
   s.snapshot.stuck.some(
     (i) =>
       i.namespace === NS &&
@@ -40,17 +36,18 @@ export const stuck: Walkthrough = {
   },
   manifests: (now) =>
     bundle(
-      // Pods created more than 3 s after load (the replacements) run but never become Ready.
-      // The first pods are created within it and turn Ready only after it, so no eviction (and
-      // no replacement) can come before it, however fast the learner is.
+      // Pods created more than 2.5 s after load (the replacements) run but never become Ready.
+      // The first pods are created within it and turn Ready 4.5 s after they are created, so no
+      // eviction (and no replacement) comes before it, however fast the learner is, even with
+      // creation times in whole seconds as the API server writes them.
       deployment({
         name: 'shop',
         replicas: 3,
         timing: {
           'start-after': '500ms',
-          'ready-after': '3s',
+          'ready-after': '4s',
           'shutdown-after': '1s',
-          'never-ready-if-created-after': new Date(now + 3000).toISOString(),
+          'never-ready-if-created-after': new Date(now + 2500).toISOString(),
         },
       }),
       budget({ name: 'shop', selector: { app: 'shop' }, minAvailable: 2 }),
@@ -138,7 +135,7 @@ export const stuck: Walkthrough = {
         ja: 'ドキュメントの 1 つ目の対処法です。自動化を止め、アプリケーションを直してから再開します。',
       },
       docs: [REMEDY_PAUSE],
-      check: (s) => retriesOf(s).some((r) => r.state === 'cancelled'),
+      check: (s) => retriesOf(s, 'shop').some((r) => r.state === 'cancelled'),
     },
     {
       id: 'delete',

@@ -101,9 +101,9 @@ export const timeline = (pod: string, o: Partial<TimelineSummary> = {}): Timelin
   ...o,
 });
 
-/** A pending retry entry of `learn/<pod>`. */
+/** A pending retry entry of `learn/<pod>`, made a minute after the start. */
 export const retry = (pod: string, o: Partial<RetryView> = {}): RetryView =>
-  retryView(1, pod, { namespace: 'learn', ...o });
+  retryView(1, pod, { namespace: 'learn', createdAt: at(60), ...o });
 
 /** A running drain of `node` started a minute after the start. */
 export const drain = (node: string, o: Partial<DrainView> = {}): DrainView => ({

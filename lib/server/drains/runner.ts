@@ -457,12 +457,16 @@ export class DrainRunner {
     return drainView(drain, store.drains.pods(drain.id), retryOf, model, clock.now());
   }
 
+  /**
+   * The drains of `cluster` on its current watch. An embedded cluster started again under its
+   * name (a walkthrough's) has a new watch: the drains follow it, not the closed one's model.
+   */
   private async of(cluster: string): Promise<ClusterDrains | undefined> {
-    const known = this.clusters.get(cluster);
-    if (known !== undefined) return known;
     const watch = await this.deps.watchOf(cluster).catch(() => undefined);
-    if (watch === undefined) return undefined;
-    const drains = this.clusters.get(cluster) ?? new ClusterDrains(watch, this.deps);
+    const known = this.clusters.get(cluster);
+    if (watch === undefined || known?.watch === watch) return known;
+    known?.close();
+    const drains = new ClusterDrains(watch, this.deps);
     this.clusters.set(cluster, drains);
     return drains;
   }
