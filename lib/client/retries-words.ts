@@ -1,17 +1,11 @@
-import { createTranslator } from 'next-intl';
-
 import { retryReasonCode } from '@/lib/domain/retry-policy';
 import type { RetryView, StuckItem } from '@/lib/domain/retries';
-import en from '@/messages/en.json';
 
 import type { LiveState } from './live-state';
 import type { Tone } from './pod-status';
 import type { RetryAction, RetryActionAnswer } from './retries-api';
-import { retryStatus, type RetryT } from './retry-rows';
+import { RETRY_ENGLISH, retryStatus, type RetryT } from './retry-rows';
 import { stuckTitle } from './stuck-words';
-
-/** English, for callers outside React and for tests: the same messages as the interface. */
-const ENGLISH: RetryT = createTranslator({ locale: 'en', messages: en, namespace: 'RetryWords' });
 
 /** A retry action's result as the Retries view says it. */
 export interface RetryActionWords {
@@ -29,7 +23,7 @@ export function retryActionWords(
   action: RetryAction,
   ref: string,
   answer: RetryActionAnswer,
-  t: RetryT = ENGLISH,
+  t: RetryT = RETRY_ENGLISH,
 ): RetryActionWords {
   if (answer.ok) {
     if (action === 'cancel') {
@@ -66,7 +60,7 @@ export function retryFailureWords(
   action: RetryAction,
   ref: string,
   error: Error,
-  t: RetryT = ENGLISH,
+  t: RetryT = RETRY_ENGLISH,
 ): RetryActionWords {
   return { headline: t('couldNot', { action, ref }), tone: 'failed', detail: error.message };
 }
@@ -77,7 +71,7 @@ export function retryFailureWords(
  */
 export function retryReason(
   entry: Pick<RetryView, 'reason' | 'lastAnswer'>,
-  t: RetryT = ENGLISH,
+  t: RetryT = RETRY_ENGLISH,
 ): string | null {
   const code = retryReasonCode(entry.reason);
   if (code !== null) return t(`reason.${code}`);
@@ -93,7 +87,7 @@ export function retryReason(
 export function retryChangeWords(
   before: Pick<LiveState, 'retries' | 'stuck'>,
   after: Pick<LiveState, 'retries' | 'stuck'>,
-  t: RetryT = ENGLISH,
+  t: RetryT = RETRY_ENGLISH,
   title: (item: StuckItem) => string = stuckTitle,
 ): string | null {
   const sentences: string[] = [];

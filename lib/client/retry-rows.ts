@@ -13,7 +13,11 @@ import type { Tone } from './pod-status';
 export type RetryT = ReturnType<typeof useTranslations<'RetryWords'>>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
-const ENGLISH: RetryT = createTranslator({ locale: 'en', messages: en, namespace: 'RetryWords' });
+export const RETRY_ENGLISH: RetryT = createTranslator({
+  locale: 'en',
+  messages: en,
+  namespace: 'RetryWords',
+});
 
 /** A retry entry's state in one word and its colour (ui.md's one map). */
 export interface RetryStatus {
@@ -25,7 +29,7 @@ export interface RetryStatus {
  * The words and colour of a retry state: pending waits on a budget (amber), an eviction that
  * went through is done (green), one that gave up or failed is red, the rest inactive (grey).
  */
-export function retryStatus(state: RetryView['state'], t: RetryT = ENGLISH): RetryStatus {
+export function retryStatus(state: RetryView['state'], t: RetryT = RETRY_ENGLISH): RetryStatus {
   const label = t(`status.${state}`);
   switch (state) {
     case 'pending':

@@ -3,6 +3,7 @@ import { parseAllDocuments } from 'yaml';
 
 import { namespaceNameProblem } from '../names';
 import { WALKTHROUGHS } from './index';
+import { textsOf } from './test-states';
 import type { Text, Walkthrough } from './types';
 
 const SIM_KINDS = [
@@ -33,20 +34,11 @@ const docsOf = (w: Walkthrough): Doc[] =>
     return d.toJS() as Doc;
   });
 
-/** Every text of a walkthrough, with where it is. */
-function textsOf(w: Walkthrough): [string, Text][] {
-  return [
-    ['title', w.title],
-    ['summary', w.summary],
-    ...w.steps.flatMap((s): [string, Text][] => [
-      [`${s.id}.title`, s.title],
-      [`${s.id}.expect`, s.expect],
-      [`${s.id}.why`, s.why],
-      ...(s.action.kind === 'ui' ? [[`${s.id}.where`, s.action.where] as [string, Text]] : []),
-      ...s.docs.map((d, i): [string, Text] => [`${s.id}.docs[${i}]`, d.quote]),
-    ]),
-  ];
-}
+/** Every text of a walkthrough, the docs' quotes too, with where it is. */
+const allTextsOf = (w: Walkthrough): [string, Text][] => [
+  ...textsOf(w),
+  ...w.steps.flatMap((s) => s.docs.map((d, i): [string, Text] => [`${s.id}.docs[${i}]`, d.quote])),
+];
 
 describe('walkthroughs: content', () => {
   it('are the eight of the issue, with unique DNS-1123 label ids', () => {
@@ -63,7 +55,7 @@ describe('walkthroughs: content', () => {
     });
 
     it('says everything in English and in Japanese, differently', () => {
-      for (const [where, text] of textsOf(w)) {
+      for (const [where, text] of allTextsOf(w)) {
         expect(text.en.trim(), where).not.toBe('');
         expect(text.ja.trim(), where).not.toBe('');
         expect(text.ja, where).not.toBe(text.en);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../messages/en.json';
 import ja from '../../../messages/ja.json';
 import { WALKTHROUGHS } from './index';
-import type { Text, Walkthrough } from './types';
+import { textsOf } from './test-states';
+import type { Text } from './types';
 
 /**
  * A learner reads `Press "Evict"` and must find exactly that word on screen: every name of the
@@ -89,20 +90,6 @@ const quotesOf = (text: string, lang: Lang): string[] =>
   [...text.matchAll(QUOTED[lang])].map(([, quote = '']) => quote);
 
 const isLabel = (quote: string, lang: Lang) => PATTERNS[lang].some((p) => p.test(quote));
-
-/** Every text of a walkthrough but the docs' quotes, with where it is. */
-function textsOf(w: Walkthrough): [string, Text][] {
-  return [
-    ['title', w.title],
-    ['summary', w.summary],
-    ...w.steps.flatMap((s): [string, Text][] => [
-      [`${s.id}.title`, s.title],
-      ...(s.action.kind === 'ui' ? [[`${s.id}.where`, s.action.where] as [string, Text]] : []),
-      [`${s.id}.expect`, s.expect],
-      [`${s.id}.why`, s.why],
-    ]),
-  ];
-}
 
 describe('the label matcher', () => {
   it('takes a label as it is, with its arguments filled in', () => {

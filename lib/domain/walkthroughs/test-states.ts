@@ -7,7 +7,7 @@ import type { RetryView } from '../retries';
 import { budgetView, podView, retryView } from '../test-views';
 import type { TimelineSummary } from '../timeline-summary';
 import type { BudgetView, PodView } from '../views';
-import type { Step, Walkthrough, WalkthroughState } from './types';
+import type { Step, Text, Walkthrough, WalkthroughState } from './types';
 
 /** Live-model fixtures for the walkthroughs' checks, on top of ../test-views.ts. */
 
@@ -157,4 +157,18 @@ export function describeChecks(w: Walkthrough, cases: readonly CheckCase[]): voi
       expect(check(yes)).toBe(true);
     });
   });
+}
+
+/** Every text of a walkthrough but the docs' quotes, with where it is. */
+export function textsOf(w: Walkthrough): [string, Text][] {
+  return [
+    ['title', w.title],
+    ['summary', w.summary],
+    ...w.steps.flatMap((s): [string, Text][] => [
+      [`${s.id}.title`, s.title],
+      ...(s.action.kind === 'ui' ? [[`${s.id}.where`, s.action.where] as [string, Text]] : []),
+      [`${s.id}.expect`, s.expect],
+      [`${s.id}.why`, s.why],
+    ]),
+  ];
 }
