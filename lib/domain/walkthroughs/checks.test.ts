@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { evicted, goneAndReplaced, passedAfter429 } from './checks';
-import { at, attempt, blocked, pod, stateOf, timeline } from './test-states';
+import { at, attempt, blocked, pod, STARTED, stateOf, timeline } from './test-states';
 
 describe('evicted', () => {
   it.each([
@@ -53,5 +53,21 @@ describe('goneAndReplaced', () => {
   it('counts a finished timeline as done even if the replacement was not seen', () => {
     const ended = timeline('web-1', { current: 'gone', inProgress: false });
     expect(goneAndReplaced('web')(stateOf({ timelines: [ended] }))).toBe(true);
+  });
+});
+
+describe('since the start', () => {
+  const done = timeline('web-1', { current: 'replacement-ready', inProgress: false });
+  const startedIn = (ms: number) => ({
+    ...stateOf({ timelines: [{ ...done, startedAt: at(0) }] }),
+    startedAt: new Date(Date.parse(STARTED) + ms).toISOString(),
+  });
+
+  it("counts a timeline the cluster dated in the start's own second", () => {
+    expect(goneAndReplaced('web')(startedIn(900))).toBe(true);
+  });
+
+  it('ignores one dated in the second before', () => {
+    expect(goneAndReplaced('web')(startedIn(1000))).toBe(false);
   });
 });

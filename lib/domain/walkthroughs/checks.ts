@@ -15,8 +15,12 @@ import type { Check, WalkthroughState } from './types';
 
 type State = WalkthroughState;
 
+/**
+ * The cluster writes its times in whole seconds (a DisruptionTarget's, a pod's creation): what
+ * happened in the second the walkthrough started in is since its start.
+ */
 const isSince = (s: State, time: string | null): boolean =>
-  time !== null && Date.parse(time) >= Date.parse(s.startedAt);
+  time !== null && Date.parse(time) >= Math.floor(Date.parse(s.startedAt) / 1000) * 1000;
 
 const isOf = (app: string, pod: string): boolean => pod.startsWith(`${app}-`);
 
