@@ -5,8 +5,8 @@ import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 
 import { useLiveCluster } from '@/lib/client/live';
 import type { LiveCluster } from '@/lib/client/live-stream';
+import { MAX_SECONDS } from '@/lib/domain/rehearsals';
 import {
-  MAX_SECONDS,
   readSeconds,
   rehearsalWorkloads,
   TIME_FIELDS,
@@ -16,14 +16,16 @@ import {
 } from '@/lib/client/rehearsal-times';
 
 import { FIELD } from '../evict/buttons';
+import { FramedTable } from '../ui/framed-table';
 import { Notice } from '../ui/notice';
-import { TH } from './node-row';
 
 /** At most this many rows at once; the others are found by filtering. */
 const MAX_ROWS = 200;
 
 const selectOwners = (live: LiveCluster) => live.state?.owners;
 const selectPods = (live: LiveCluster) => live.state?.pods;
+/** What a component that does not want the model subscribes to: never changes. */
+const selectNothing = () => undefined;
 
 /**
  * The workloads a rehearsal of `cluster` copies, from its live model; null while it is read or
@@ -33,12 +35,9 @@ export function useRehearsalWorkloads(
   cluster: string,
   wanted: boolean,
 ): RehearsalWorkload[] | null {
-  const owners = useLiveCluster(cluster, selectOwners);
-  const pods = useLiveCluster(cluster, selectPods);
-  return useMemo(
-    () => (wanted && owners && pods ? rehearsalWorkloads(owners, pods) : null),
-    [wanted, owners, pods],
-  );
+  const owners = useLiveCluster(cluster, wanted ? selectOwners : selectNothing);
+  const pods = useLiveCluster(cluster, wanted ? selectPods : selectNothing);
+  return useMemo(() => (owners && pods ? rehearsalWorkloads(owners, pods) : null), [owners, pods]);
 }
 
 /** Sets one field of one workload to the text typed. */
@@ -129,37 +128,24 @@ export function RehearsalTimes({
       {matching.length === 0 ? (
         <Notice tone="inactive" title={t('noMatch', { filter: wanted })} />
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('caption')}</caption>
-            <thead className="border-b border-zinc-300 bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900">
-              <tr>
-                <th scope="col" className={TH}>
-                  {t('columns.workload')}
-                </th>
-                <th scope="col" className={TH}>
-                  {t('columns.pods')}
-                </th>
-                {TIME_FIELDS.map((field) => (
-                  <th key={field} scope="col" className={TH}>
-                    {t(`columns.${field}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matching.slice(0, MAX_ROWS).map((w) => (
-                <TimeRow
-                  key={w.key}
-                  workload={w.key}
-                  pods={w.pods}
-                  fields={inputs[w.key]}
-                  onChange={onChange}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FramedTable
+          label={t('caption')}
+          columns={[
+            t('columns.workload'),
+            t('columns.pods'),
+            ...TIME_FIELDS.map((field) => t(`columns.${field}`)),
+          ]}
+        >
+          {matching.slice(0, MAX_ROWS).map((w) => (
+            <TimeRow
+              key={w.key}
+              workload={w.key}
+              pods={w.pods}
+              fields={inputs[w.key]}
+              onChange={onChange}
+            />
+          ))}
+        </FramedTable>
       )}
     </div>
   );

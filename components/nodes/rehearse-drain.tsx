@@ -2,11 +2,12 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { z } from 'zod';
 
-import { rehearsalBody, type RehearsalBody, type TimeInputs } from '@/lib/client/rehearsal-times';
+import type { RehearsalBody } from '@/lib/domain/rehearsals';
+import { rehearsalBody, type TimeInputs } from '@/lib/client/rehearsal-times';
 
 import { BUTTON } from '../evict/buttons';
 import { viewHref } from '../shell/views';
@@ -77,7 +78,7 @@ function SentBody({ body }: { body: RehearsalBody }) {
  */
 export function RehearseDrain({ cluster }: { cluster: string }) {
   const t = useTranslations('Rehearsal');
-  const locale = useLocale();
+  const format = useFormatter();
   const invalidId = useId();
   const [isOpen, setIsOpen] = useState(false);
   const { inputs, onChange, clear, typed, workloads, body, invalid } = useTimes(cluster, isOpen);
@@ -114,7 +115,7 @@ export function RehearseDrain({ cluster }: { cluster: string }) {
       {invalid.length > 0 ? (
         <p id={invalidId} className="text-state-failed text-sm">
           {t('invalid', {
-            workloads: new Intl.ListFormat(locale, { type: 'conjunction' }).format(invalid),
+            workloads: format.list(invalid, { type: 'conjunction' }),
           })}
         </p>
       ) : null}

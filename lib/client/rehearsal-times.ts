@@ -1,3 +1,4 @@
+import { MAX_SECONDS, type RehearsalBody } from '@/lib/domain/rehearsals';
 import type { OwnerView, PodView } from '@/lib/domain/views';
 
 import { compareText } from './compare-text';
@@ -5,9 +6,6 @@ import { compareText } from './compare-text';
 /** The times a rehearsal takes per workload, as the form names them. */
 export const TIME_FIELDS = ['start', 'ready', 'shutdown'] as const;
 export type TimeField = (typeof TIME_FIELDS)[number];
-
-/** The longest time the rehearsal route takes, in seconds. */
-export const MAX_SECONDS = 600;
 
 /** A workload a rehearsal copies, keyed as the route's `timings`: `namespace/Kind/name`. */
 export interface RehearsalWorkload {
@@ -17,11 +15,6 @@ export interface RehearsalWorkload {
 
 /** What the form holds per workload key: each field's text as typed. */
 export type TimeInputs = Readonly<Record<string, Readonly<Partial<Record<TimeField, string>>>>>;
-
-/** The body of `POST …/rehearsal`. */
-export interface RehearsalBody {
-  timings?: Record<string, Partial<Record<`${TimeField}Seconds`, number>>>;
-}
 
 const keyOf = (namespace: string, kind: string, name: string) => `${namespace}/${kind}/${name}`;
 

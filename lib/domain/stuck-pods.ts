@@ -24,20 +24,14 @@ function nodeNotReady(pod: PodView, nodes: readonly NodeView[]): BudgetDiagnosis
   const node = nodes.find((n) => n.name === pod.nodeName);
   if (node?.isReady === true) return { diagnoses: [], fixes: [] };
   const values = { node: pod.nodeName };
-  const said =
+  const [text, key] =
     node === undefined
-      ? finding(
-          'node-not-ready',
-          `node ${pod.nodeName} is gone: no kubelet will finish the deletion`,
-          phrase('diagnosis.nodeGone', values),
-          [pod.name],
-        )
-      : finding(
-          'node-not-ready',
+      ? ([`node ${pod.nodeName} is gone: no kubelet will finish the deletion`, 'nodeGone'] as const)
+      : ([
           `node ${pod.nodeName} is NotReady: the kubelet cannot finish the deletion`,
-          phrase('diagnosis.nodeNotReady', values),
-          [pod.name],
-        );
+          'nodeNotReady',
+        ] as const);
+  const said = finding('node-not-ready', text, phrase(`diagnosis.${key}`, values), [pod.name]);
   const fix: Remedy = {
     code: 'fix',
     title: `Bring node ${pod.nodeName} back`,

@@ -276,7 +276,7 @@ describe('embedded clusters added at run time', () => {
     });
   });
 
-  it('lists one still starting once it runs, one that fails or is removed not at all', async () => {
+  it('lists and serves one still starting once it runs, one that fails or is removed not at all', async () => {
     const dataDir = join(tmp, 'starting');
     const env = {
       KUBECONFIG: kubeconfigPath,
@@ -300,6 +300,7 @@ describe('embedded clusters added at run time', () => {
 
     let listed: string[] | undefined;
     const listing = reg.list().then((all) => (listed = all.map((c) => c.name)));
+    const goneConfig = reg.kubeConfig('gone').catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 50));
     expect(listed).toBeUndefined();
     gates.get('bad')?.fail();
@@ -312,6 +313,7 @@ describe('embedded clusters added at run time', () => {
     expect(await bad).toMatchObject({ message: 'port' });
     expect(await removing).toBe(true);
     await expect(gone).resolves.toBeDefined();
+    expect(await goneConfig).toMatchObject({ kind: 'unknown-cluster' });
     expect(reg.names()).toEqual(['live', 'dead', 'ok']);
     expect((await reg.list()).find((c) => c.name === 'ok')?.server).toBe(running.server);
     await expect(readFile(join(dataDir, 'gone.kubeconfig'))).rejects.toMatchObject({

@@ -207,15 +207,17 @@ export class ClusterRegistry {
 
   /**
    * The client-node KubeConfig of one cluster, its context current; shared, do not mutate.
-   * @throws ClusterError `unknown-cluster` for a name the registry does not know;
-   *   `unreachable` when the demo cluster cannot start.
+   * @throws ClusterError `unknown-cluster` for a name the registry does not know (an embedded
+   *   cluster removed while starting, or whose start failed, included); `unreachable` when the
+   *   demo cluster cannot start.
    */
   async kubeConfig(name: string): Promise<KubeConfig> {
     const entry = this.statics.get(name);
     if (entry !== undefined) return entry.kc;
     if (this.hasDemo && name === DEMO_NAME) return (await this.demo()).kc;
     const embedded = this.embedded.get(name);
-    if (embedded !== undefined) return (await embedded.started).kc;
+    const cluster = embedded === undefined ? undefined : await this.running(name, embedded);
+    if (cluster !== undefined) return cluster.kc;
     throw new ClusterError('unknown-cluster', name, `unknown cluster ${JSON.stringify(name)}`);
   }
 

@@ -47,6 +47,16 @@ export class LiveClusters {
     await (await watch?.catch(() => undefined))?.close();
   }
 
+  /**
+   * Removes an embedded cluster from the registry, then stops its watch: in that order, so no new
+   * watch of the stopped cluster can be made meanwhile. False when there is none.
+   */
+  async removeEmbedded(name: string): Promise<boolean> {
+    if (!(await this.registry.removeEmbedded(name))) return false;
+    await this.forget(name);
+    return true;
+  }
+
   /** Calls `observe` with every watch created so far and with each one created later. */
   async observe(observe: (watch: ClusterWatch) => void): Promise<void> {
     this.observers.push(observe);

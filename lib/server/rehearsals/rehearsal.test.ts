@@ -202,9 +202,17 @@ describe('a rehearsal that cannot be made changes nothing', () => {
       timings({ 'shop/web': {} }),
       /shop\/web: must be namespace\/Kind\/name/,
     ],
-    ['a bad namespace', timings({ 'Shop/Deployment/web': {} }), /"Shop" is not a namespace name/],
+    [
+      'a bad namespace',
+      timings({ 'Shop/Deployment/web': {} }),
+      /a namespace name "Shop" is not a valid RFC 1123 label/,
+    ],
     ['a Kind not copied', timings({ 'shop/Job/web': {} }), /the Kind must be one of Deployment/],
-    ['a bad name', timings({ 'shop/Deployment/web_1': {} }), /"web_1" is not an object name/],
+    [
+      'a bad name',
+      timings({ 'shop/Deployment/web_1': {} }),
+      /a Deployment name "web_1" is not a valid RFC 1123 subdomain/,
+    ],
     [
       'a fraction',
       timings({ 'shop/Deployment/web': { startSeconds: 1.5 } }),

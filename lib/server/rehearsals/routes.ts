@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { RehearsalBodySchema } from '@/lib/domain/rehearsals';
+
 import type { ClusterRegistry } from '../k8s/clusters';
 import {
   readRehearsalCopy,
@@ -13,12 +15,12 @@ import type { LiveClusters } from '../live/live-clusters';
 import { readJsonBody } from '../http/json-body';
 import { crossSiteProblem } from '../http/origin';
 import { decodeParam, jsonError, unknownCluster } from '../http/responses';
-import { RehearsalBodySchema, toTimings } from './timings';
+import { toTimings } from './timings';
 
 /** What the rehearsal route works with. */
 export interface RehearsalRouteDeps {
-  registry: Pick<ClusterRegistry, 'has' | 'kubeConfig' | 'addEmbedded' | 'removeEmbedded'>;
-  live: Pick<LiveClusters, 'forget'>;
+  registry: Pick<ClusterRegistry, 'has' | 'kubeConfig' | 'addEmbedded'>;
+  live: Pick<LiveClusters, 'removeEmbedded'>;
   /** How long the source may take to answer its LISTs; default 30 s. */
   sourceTimeoutMs?: number;
 }
@@ -89,8 +91,7 @@ async function rehearse(
     return unreadable(cluster, e, timeoutMs);
   }
   try {
-    // Removed before the copy is added, so no new watch of the old copy can be made meanwhile.
-    if (await deps.registry.removeEmbedded(name)) await deps.live.forget(name);
+    await deps.live.removeEmbedded(name);
     const started = await deps.registry.addEmbedded(name, {
       kind: 'rehearsal',
       title: `Rehearsal of ${cluster}`,

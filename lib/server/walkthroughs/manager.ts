@@ -14,8 +14,8 @@ import type { EvictionStore } from '../store/eviction-store';
 /** What the walkthroughs work with; injected, so tests use real clusters and stores. */
 export interface WalkthroughDeps {
   walkthroughs: readonly Walkthrough[];
-  registry: Pick<ClusterRegistry, 'addEmbedded' | 'removeEmbedded'>;
-  live: Pick<LiveClusters, 'get' | 'forget'>;
+  registry: Pick<ClusterRegistry, 'addEmbedded'>;
+  live: Pick<LiveClusters, 'get' | 'removeEmbedded'>;
   store: EvictionStore;
   /** The drains of a cluster, newest first. */
   drains: (cluster: string) => Promise<DrainView[]>;
@@ -203,8 +203,7 @@ export class WalkthroughManager {
   private async removeCluster(id: string): Promise<void> {
     this.runs.get(id)?.stop();
     this.runs.delete(id);
-    // Removed first, so no new watch of the dead cluster can be made meanwhile.
-    if (await this.deps.registry.removeEmbedded(id)) await this.deps.live.forget(id);
+    await this.deps.live.removeEmbedded(id);
   }
 
   /** Stops following every walkthrough (their clusters stop with the registry). */
