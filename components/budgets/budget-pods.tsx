@@ -6,9 +6,8 @@ import { podHref } from '@/lib/client/evictions-request';
 import { podStatus } from '@/lib/client/pod-status';
 import type { PodView } from '@/lib/domain/views';
 
-import { useStatusReason } from '../pods/use-status-reason';
+import { PodStatusBadge } from '../pods/pod-status-badge';
 import { Age } from '../ui/age';
-import { StatusBadge } from '../ui/status-badge';
 
 /** Above this many pods the list starts folded. */
 const OPEN_UP_TO = 12;
@@ -24,7 +23,6 @@ function PodItem({
 }) {
   const t = useTranslations('Budgets.pods');
   const status = podStatus(pod);
-  const reason = useStatusReason()(status.reason);
   return (
     <li className="flex flex-wrap items-center gap-2">
       <Link
@@ -33,7 +31,7 @@ function PodItem({
       >
         {pod.name}
       </Link>
-      <StatusBadge tone={status.tone} label={status.state} detail={reason} />
+      <PodStatusBadge status={status} />
       <span className="text-xs">{pod.isReady ? t('ready') : t('notReady')}</span>
       {isDisrupted ? <span className="text-xs">{t('accepted')}</span> : null}
     </li>

@@ -14,6 +14,7 @@ import type { LiveState } from '@/lib/client/live-state';
 import { useNow } from '@/lib/client/use-now';
 import type { PodView } from '@/lib/domain/views';
 
+import { PodStatusBadge } from '../pods/pod-status-badge';
 import { Notice } from '../ui/notice';
 import { StatusBadge } from '../ui/status-badge';
 import { useActionAccess } from './access-note';
@@ -22,25 +23,20 @@ import { DeletePod } from './delete-pod';
 import { DryRunVerdict } from './dry-run-verdict';
 import { EvictForm } from './evict-form';
 import { ModalDialog } from './modal-dialog';
-import { useStatusReason } from '../pods/use-status-reason';
 import { OutcomePanel } from './outcome-panel';
 import { WhyBlockedPanel } from './why-blocked';
 
 /** The pod's state now, live: it turns Terminating once evicted, then Gone. */
 function PodNow({ pod, isGone }: { pod: PodView; isGone: boolean }) {
   const t = useTranslations('Evict');
-  const reasonWords = useStatusReason();
-  const status = isGone
-    ? ({ state: 'Gone', reason: null, tone: 'inactive' } as const)
-    : podStatus(pod);
   return (
     <p role="status" aria-label={t('podNowName')} className="flex items-center gap-2 text-sm">
       {t('podNow')}{' '}
-      <StatusBadge
-        tone={status.tone}
-        label={isGone ? t('gone') : status.state}
-        detail={reasonWords(status.reason)}
-      />
+      {isGone ? (
+        <StatusBadge tone="inactive" label={t('gone')} />
+      ) : (
+        <PodStatusBadge status={podStatus(pod)} />
+      )}
     </p>
   );
 }

@@ -36,11 +36,12 @@ export function EvictForm({
   onSubmit: (body: EvictionRequest) => void;
 }) {
   const t = useTranslations('Evict.form');
+  const words = useTranslations('EvictWords');
   const [options, setOptions] = useState<EvictOptionsInput>(NO_OPTIONS);
   const graceId = useId();
   const graceHelpId = useId();
   const noteId = useId();
-  const grace = readGracePeriod(options.gracePeriod);
+  const grace = readGracePeriod(options.gracePeriod, words);
   const body = evictionRequest(uid, options);
   return (
     <form

@@ -5,7 +5,7 @@ import { memo } from 'react';
 
 import { formatCountdown, timeOf } from '@/lib/client/format-time';
 import type { SelectionIndex } from '@/lib/client/budget-selection';
-import { NOT_READY, podStatus, type PodStatus } from '@/lib/client/pod-status';
+import { podStatus, type PodStatus } from '@/lib/client/pod-status';
 import { useNow } from '@/lib/client/use-now';
 import { budgetsOf } from '@/lib/domain/budget-selection';
 import type { PodView } from '@/lib/domain/views';
@@ -18,6 +18,8 @@ import { TONE_ICON, TONE_SURFACE, TONE_TEXT } from '../ui/tone';
 interface TileModel {
   readonly pod: PodView;
   readonly status: PodStatus;
+  /** The status's reason in the interface's language. */
+  readonly reason: string | null;
   /** The grace period's end (epoch ms), while terminating. */
   readonly deadline: number | null;
   /** The pod's budgets that allow no disruption now: an eviction would be refused. */
@@ -48,7 +50,9 @@ function tileModel(
   const covering = budgetsOf(pod, budgets);
   const blockedBy = covering.filter((b) => b.isBlocking).map((b) => b.name);
   const readiness = status.state === 'Running' ? (pod.isReady ? t('ready') : t('notReady')) : null;
-  const reason = status.reason === NOT_READY ? null : statusReason(status.reason);
+  const reason = statusReason(status);
+  /** The reason unless `readiness` says it already. */
+  const unsaid = status.ownReason === 'not-ready' ? null : reason;
   const owner =
     pod.owner === null
       ? t('noOwner')
@@ -60,9 +64,10 @@ function tileModel(
   return {
     pod,
     status,
+    reason,
     deadline: timeOf(pod.deletionTimestamp),
     blockedBy,
-    head: join([pod.name, status.state, readiness, reason], t),
+    head: join([pod.name, status.state, readiness, unsaid], t),
     tail: join(
       [
         pod.nodeName === null ? t('notScheduled') : t('on', { node: pod.nodeName }),
@@ -76,8 +81,7 @@ function tileModel(
 
 function Tile({ model, label }: { model: TileModel; label: string }) {
   const t = useTranslations('PodTile');
-  const { pod, status, deadline, blockedBy } = model;
-  const reason = useStatusReason()(status.reason);
+  const { pod, status, reason, deadline, blockedBy } = model;
   return (
     <li
       aria-label={label}

@@ -19,10 +19,9 @@ import { BUTTON_PRIMARY } from '../evict/buttons';
 import { EvictDialog } from '../evict/evict-dialog';
 import { LiveView } from '../live/live-view';
 import { Notice } from '../ui/notice';
-import { StatusBadge } from '../ui/status-badge';
 import { ConditionList, ContainerTable } from './pod-details';
 import { PodAttempts } from './pod-attempts';
-import { useStatusReason } from './use-status-reason';
+import { PodStatusBadge } from './pod-status-badge';
 
 /** A titled part of the page; `name` makes its heading's id, whatever the language. */
 function Section({ name, title, children }: { name: string; title: string; children: ReactNode }) {
@@ -75,11 +74,10 @@ function PodFacts({ cluster, state, pod }: { cluster: string; state: LiveState; 
   const context = useMemo(() => evictionContext(state, pod, now), [state, pod, now]);
   const access = useActionAccess(cluster, pod.namespace, 'evict');
   const status = podStatus(pod);
-  const reasonWords = useStatusReason();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <StatusBadge tone={status.tone} label={status.state} detail={reasonWords(status.reason)} />
+        <PodStatusBadge status={status} />
         <span className="text-sm">
           {pod.owner === null ? t('noController') : `${pod.owner.kind}/${pod.owner.name}`}
           {' · '}

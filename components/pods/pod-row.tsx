@@ -11,9 +11,8 @@ import type { PodView } from '@/lib/domain/views';
 import { RowEvictButton } from '../evict/row-evict-button';
 import { Age } from '../ui/age';
 import { Countdown } from '../ui/countdown';
-import { StatusBadge } from '../ui/status-badge';
 import { ROW_GRID, ROW_HEIGHT } from './columns';
-import { useStatusReason } from './use-status-reason';
+import { PodStatusBadge } from './pod-status-badge';
 
 const cell = 'flex min-w-0 items-center px-2';
 const none = 'text-zinc-500 dark:text-zinc-400';
@@ -85,7 +84,6 @@ export const PodRowView = memo(function PodRowView({
   actions: RowActions;
 }) {
   const t = useTranslations('Pods');
-  const reasonWords = useStatusReason();
   const { pod, status } = row;
   const ref = `${pod.namespace}/${pod.name}`;
   return (
@@ -133,7 +131,7 @@ export const PodRowView = memo(function PodRowView({
         {row.ready}/{row.total}
       </Cell>
       <Cell className="gap-2">
-        <StatusBadge tone={status.tone} label={status.state} detail={reasonWords(status.reason)} />
+        <PodStatusBadge status={status} />
         {row.deadline === null ? null : <Countdown deadline={row.deadline} className="text-xs" />}
       </Cell>
       <Cell>

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 
 import { podHref } from '@/lib/client/evictions-request';
 import { retryReason } from '@/lib/client/retries-words';
-import type { RetryRow } from '@/lib/client/retry-rows';
+import { retryStatus, type RetryRow } from '@/lib/client/retry-rows';
 
 import { Age } from '../ui/age';
 import { StatusBadge } from '../ui/status-badge';
@@ -42,7 +42,7 @@ export function FinishedTable({ cluster, rows }: { cluster: string; rows: readon
               </Link>
             </th>
             <td className={CELL}>
-              <StatusBadge tone={row.status.tone} label={t(`status.${entry.state}`)} />
+              <StatusBadge {...retryStatus(entry.state, words)} />
             </td>
             <td className={`${CELL} max-w-md`}>
               {reason === null ? <span className={NONE}>{t('noneGiven')}</span> : reason}

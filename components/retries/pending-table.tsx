@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 
 import { podHref } from '@/lib/client/evictions-request';
-import type { RetryRow } from '@/lib/client/retry-rows';
+import { retryStatus, type RetryRow } from '@/lib/client/retry-rows';
 import type { RetryView } from '@/lib/domain/retries';
 
 import { Age } from '../ui/age';
@@ -41,10 +41,10 @@ const DANGER = `${SMALL_BUTTON} border-red-700 text-red-700 hover:bg-red-50 dark
 
 function StateCell({ row }: { row: RetryRow }) {
   const t = useTranslations('Retries');
+  const words = useTranslations('RetryWords');
   if (row.stuck === null) {
     const detail = row.entry.blockedByStale ? t('budgetStale') : null;
-    const label = t(`status.${row.entry.state}`);
-    return <StatusBadge tone={row.status.tone} label={label} detail={detail} />;
+    return <StatusBadge {...retryStatus(row.entry.state, words)} detail={detail} />;
   }
   return (
     <div className="space-y-1.5">

@@ -1,4 +1,3 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { budgetConsumers, type ConsumerReason } from '@/lib/domain/budget-consumers';
@@ -10,7 +9,6 @@ import { forecastEviction, forecastWords } from '@/lib/domain/eviction-forecast'
 import { budgetView, podView } from '@/lib/domain/test-views';
 import { unblockOptions } from '@/lib/domain/unblock-options';
 import type { BudgetView, ConditionView, PodView } from '@/lib/domain/views';
-import ja from '@/messages/ja.json';
 
 import {
   budgetStateText,
@@ -21,6 +19,7 @@ import {
   neverText,
   remedyText,
 } from './budget-words';
+import { japanese } from './test-translators';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -253,9 +252,9 @@ describe('consumerText', () => {
 });
 
 describe('in Japanese', () => {
-  const budgetT = createTranslator({ locale: 'ja', messages: ja, namespace: 'BudgetWords' });
-  const remedyT = createTranslator({ locale: 'ja', messages: ja, namespace: 'RemedyWords' });
-  const forecastT = createTranslator({ locale: 'ja', messages: ja, namespace: 'ForecastWords' });
+  const budgetT = japanese('BudgetWords');
+  const remedyT = japanese('RemedyWords');
+  const forecastT = japanese('ForecastWords');
 
   it('names the numbers and keeps Kubernetes terms', () => {
     const blocked = budgetView('api', { disruptionsAllowed: 0, currentHealthy: 1 });

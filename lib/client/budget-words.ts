@@ -5,9 +5,8 @@ import type { EvictionForecast } from '@/lib/domain/eviction-forecast';
 import { MULTIPLE_BUDGETS_MESSAGE } from '@/lib/domain/eviction-outcome';
 import type { UnblockOption } from '@/lib/domain/unblock-options';
 import type { BudgetView } from '@/lib/domain/views';
-import { createTranslator, type useTranslations } from 'next-intl';
 
-import en from '@/messages/en.json';
+import { english, type WordsT } from './english';
 
 /**
  * The words of lib/domain's budget explanations (budget states, lints, consumers, forecasts,
@@ -16,29 +15,13 @@ import en from '@/messages/en.json';
  * English here is exactly those words (budget-words.test.ts).
  */
 
-/** The `BudgetWords` messages in the interface's language (`useTranslations('BudgetWords')`). */
-type BudgetT = ReturnType<typeof useTranslations<'BudgetWords'>>;
-/** The `ForecastWords` messages (`useTranslations('ForecastWords')`). */
-type ForecastT = ReturnType<typeof useTranslations<'ForecastWords'>>;
-/** The `RemedyWords` messages (`useTranslations('RemedyWords')`). */
-type RemedyT = ReturnType<typeof useTranslations<'RemedyWords'>>;
+type BudgetT = WordsT<'BudgetWords'>;
+type ForecastT = WordsT<'ForecastWords'>;
+type RemedyT = WordsT<'RemedyWords'>;
 
-/** English, for callers outside React and for tests: the same messages as the interface. */
-const BUDGET_EN: BudgetT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'BudgetWords',
-});
-const FORECAST_EN: ForecastT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'ForecastWords',
-});
-const REMEDY_EN: RemedyT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'RemedyWords',
-});
+const BUDGET_EN = english('BudgetWords');
+const FORECAST_EN = english('ForecastWords');
+const REMEDY_EN = english('RemedyWords');
 
 type HealthCounts = Pick<BudgetView, 'desiredHealthy' | 'currentHealthy'>;
 

@@ -9,17 +9,14 @@ import type {
   PlanPod,
 } from '@/lib/domain/drains';
 import type { StuckItem } from '@/lib/domain/retries';
-import { createTranslator, type useTranslations } from 'next-intl';
 
-import en from '@/messages/en.json';
-
+import { english, type WordsT } from './english';
 import type { Tone } from './pod-status';
 
 /** The `DrainWords` messages in the interface's language (`useTranslations('DrainWords')`). */
-export type DrainT = ReturnType<typeof useTranslations<'DrainWords'>>;
+export type DrainT = WordsT<'DrainWords'>;
 
-/** English, for callers outside React and for tests: the same messages as the interface. */
-const ENGLISH: DrainT = createTranslator({ locale: 'en', messages: en, namespace: 'DrainWords' });
+const ENGLISH = english('DrainWords');
 
 /** A state in one word (or a few) with its colour, and what qualifies it. */
 export interface StateWords {

@@ -1,11 +1,9 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-
-import ja from '@/messages/ja.json';
 
 import { bulkSummary, evictEach, type BulkItem } from './evictions-bulk';
 import type { PodTarget } from './evictions-request';
 import type { ActionAnswer } from './evictions-words';
+import { japanese } from './test-translators';
 
 const target = (pod: string): PodTarget => ({ cluster: 'c', namespace: 'shop', pod, uid: pod });
 
@@ -47,7 +45,7 @@ describe('bulkSummary', () => {
   });
 
   it('counts in Japanese', () => {
-    const t = createTranslator({ locale: 'ja', messages: ja, namespace: 'EvictWords' });
+    const t = japanese('EvictWords');
     expect(bulkSummary(items, t)).toBe('退避可能 1 件、ブロック 2 件、未送信 1 件');
   });
 });

@@ -1,7 +1,4 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-
-import ja from '@/messages/ja.json';
 
 import {
   attemptsUrl,
@@ -11,6 +8,7 @@ import {
   podActionUrl,
   readGracePeriod,
 } from './evictions-request';
+import { japanese } from './test-translators';
 
 describe('readGracePeriod', () => {
   it.each([
@@ -27,7 +25,7 @@ describe('readGracePeriod', () => {
   });
 
   it('says its problems in Japanese', () => {
-    const t = createTranslator({ locale: 'ja', messages: ja, namespace: 'EvictWords' });
+    const t = japanese('EvictWords');
     expect(readGracePeriod('0', t)).toEqual({ ok: false, problem: '猶予期間は 1 秒以上です。' });
     expect(readGracePeriod('ten', t)).toEqual({
       ok: false,

@@ -1,4 +1,3 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -6,11 +5,11 @@ import {
   MULTIPLE_BUDGETS_MESSAGE,
   type ClusterReply,
 } from '@/lib/domain/eviction-outcome';
-import ja from '@/messages/ja.json';
 
 import { isBudgetBlock, outcomeWords, type ActionAnswer, type EvictT } from './evictions-words';
+import { japanese } from './test-translators';
 
-const JAPANESE: EvictT = createTranslator({ locale: 'ja', messages: ja, namespace: 'EvictWords' });
+const JAPANESE: EvictT = japanese('EvictWords');
 
 const answer = (overrides: Partial<ActionAnswer>): ActionAnswer => ({
   outcome: 'evicted',

@@ -3,21 +3,15 @@ import {
   type EvictionAnswer,
   type EvictionOutcome,
 } from '@/lib/domain/eviction-outcome';
-import { createTranslator, type useTranslations } from 'next-intl';
 
-import en from '@/messages/en.json';
-
+import { english, type WordsT } from './english';
 import type { Tone } from './pod-status';
 
 /** The `EvictWords` messages in the interface's language (`useTranslations('EvictWords')`). */
-export type EvictT = ReturnType<typeof useTranslations<'EvictWords'>>;
+export type EvictT = WordsT<'EvictWords'>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
-export const EVICT_ENGLISH: EvictT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'EvictWords',
-});
+export const EVICT_ENGLISH = english('EvictWords');
 
 /** Every outcome the pod actions can come to: the Eviction API's, and `deleted` (DELETE). */
 export type ActionOutcome = EvictionOutcome;

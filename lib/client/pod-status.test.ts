@@ -23,12 +23,12 @@ describe('podStatus', () => {
     {
       why: 'Running and Ready',
       pod: podView('a'),
-      want: { state: 'Running', reason: null, tone: 'healthy' },
+      want: { state: 'Running', reason: null, ownReason: null, tone: 'healthy' },
     },
     {
       why: 'Running, not Ready',
       pod: podView('a', { isReady: false }),
-      want: { state: 'Running', reason: 'Not ready', tone: 'waiting' },
+      want: { state: 'Running', reason: 'Not ready', ownReason: 'not-ready', tone: 'waiting' },
     },
     {
       why: 'crash-looping',
@@ -36,12 +36,12 @@ describe('podStatus', () => {
         isReady: false,
         containers: [container({ state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4 })],
       }),
-      want: { state: 'Running', reason: 'CrashLoopBackOff', tone: 'failed' },
+      want: { state: 'Running', reason: 'CrashLoopBackOff', ownReason: null, tone: 'failed' },
     },
     {
       why: 'terminating, whatever the phase',
       pod: podView('a', { deletionTimestamp: '2026-11-28T10:00:30Z' }),
-      want: { state: 'Terminating', reason: null, tone: 'progress' },
+      want: { state: 'Terminating', reason: null, ownReason: null, tone: 'progress' },
     },
     {
       why: 'unscheduled',
@@ -59,12 +59,12 @@ describe('podStatus', () => {
           },
         ],
       }),
-      want: { state: 'Pending', reason: 'Unschedulable', tone: 'inactive' },
+      want: { state: 'Pending', reason: 'Unschedulable', ownReason: null, tone: 'inactive' },
     },
     {
       why: 'unscheduled, not yet looked at',
       pod: podView('a', { phase: 'Pending', nodeName: null, isReady: false }),
-      want: { state: 'Pending', reason: 'Unscheduled', tone: 'inactive' },
+      want: { state: 'Pending', reason: 'Unscheduled', ownReason: 'unscheduled', tone: 'inactive' },
     },
     {
       why: 'starting on its node',
@@ -73,7 +73,7 @@ describe('podStatus', () => {
         isReady: false,
         containers: [container({ state: 'waiting', reason: 'ContainerCreating' })],
       }),
-      want: { state: 'Pending', reason: 'ContainerCreating', tone: 'inactive' },
+      want: { state: 'Pending', reason: 'ContainerCreating', ownReason: null, tone: 'inactive' },
     },
     {
       why: 'completed',
@@ -82,7 +82,7 @@ describe('podStatus', () => {
         isReady: false,
         containers: [container({ state: 'terminated', reason: 'Completed', exitCode: 0 })],
       }),
-      want: { state: 'Succeeded', reason: 'Completed', tone: 'healthy' },
+      want: { state: 'Succeeded', reason: 'Completed', ownReason: null, tone: 'healthy' },
     },
     {
       why: 'failed',
@@ -91,12 +91,12 @@ describe('podStatus', () => {
         isReady: false,
         containers: [container({ state: 'terminated', reason: 'OOMKilled', exitCode: 137 })],
       }),
-      want: { state: 'Failed', reason: 'OOMKilled', tone: 'failed' },
+      want: { state: 'Failed', reason: 'OOMKilled', ownReason: null, tone: 'failed' },
     },
     {
       why: 'unknown',
       pod: podView('a', { phase: 'Unknown' }),
-      want: { state: 'Unknown', reason: null, tone: 'inactive' },
+      want: { state: 'Unknown', reason: null, ownReason: null, tone: 'inactive' },
     },
   ])('$why', ({ pod, want }) => {
     expect(podStatus(pod)).toEqual(want);

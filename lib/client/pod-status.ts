@@ -14,11 +14,22 @@ export const POD_STATES = [
 ] as const;
 export type PodState = (typeof POD_STATES)[number];
 
+/** Our own reasons (the others are Kubernetes'), which the interface says in its language. */
+export type OwnReason = 'not-ready' | 'unscheduled';
+
+/** Our own reasons in English. */
+const OWN_REASON_TEXT: Record<OwnReason, string> = {
+  'not-ready': 'Not ready',
+  unscheduled: 'Unscheduled',
+};
+
 /** A pod's state, what qualifies it, and its colour. */
 export interface PodStatus {
   readonly state: PodState;
   /** What qualifies the state: `Not ready`, `CrashLoopBackOff`, `Unschedulable`… */
   readonly reason: string | null;
+  /** Which of our own reasons `reason` is; null when it is Kubernetes' (or none). */
+  readonly ownReason: OwnReason | null;
   readonly tone: Tone;
 }
 
@@ -27,14 +38,28 @@ function containerReason(pod: PodView): string | null {
   return pod.containers.find((c) => c.state !== 'running' && c.reason !== null)?.reason ?? null;
 }
 
-/** Our own reasons (the others are Kubernetes'), which the interface says in its language. */
-export const NOT_READY = 'Not ready';
-export const UNSCHEDULED = 'Unscheduled';
+/** A status whose reason, if any, is Kubernetes'. */
+const theirs = (state: PodState, reason: string | null, tone: Tone): PodStatus => ({
+  state,
+  reason,
+  ownReason: null,
+  tone,
+});
 
-function pendingReason(pod: PodView): string | null {
-  if (pod.nodeName !== null) return containerReason(pod);
-  const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
-  return scheduled?.reason ?? UNSCHEDULED;
+/** A status qualified by one of our own reasons. */
+const ours = (state: PodState, ownReason: OwnReason, tone: Tone): PodStatus => ({
+  state,
+  reason: OWN_REASON_TEXT[ownReason],
+  ownReason,
+  tone,
+});
+
+function pending(pod: PodView): PodStatus {
+  if (pod.nodeName !== null) return theirs('Pending', containerReason(pod), 'inactive');
+  const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled')?.reason ?? null;
+  return scheduled === null
+    ? ours('Pending', 'unscheduled', 'inactive')
+    : theirs('Pending', scheduled, 'inactive');
 }
 
 /**
@@ -44,24 +69,24 @@ function pendingReason(pod: PodView): string | null {
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  */
 export function podStatus(pod: PodView): PodStatus {
-  if (pod.deletionTimestamp !== null) {
-    return { state: 'Terminating', reason: null, tone: 'progress' };
-  }
+  if (pod.deletionTimestamp !== null) return theirs('Terminating', null, 'progress');
   switch (pod.phase) {
     case 'Pending':
-      return { state: 'Pending', reason: pendingReason(pod), tone: 'inactive' };
+      return pending(pod);
     case 'Running': {
       const reason = containerReason(pod);
-      if (reason === 'CrashLoopBackOff') return { state: 'Running', reason, tone: 'failed' };
-      if (pod.isReady) return { state: 'Running', reason: null, tone: 'healthy' };
-      return { state: 'Running', reason: reason ?? NOT_READY, tone: 'waiting' };
+      if (reason === 'CrashLoopBackOff') return theirs('Running', reason, 'failed');
+      if (pod.isReady) return theirs('Running', null, 'healthy');
+      return reason === null
+        ? ours('Running', 'not-ready', 'waiting')
+        : theirs('Running', reason, 'waiting');
     }
     case 'Succeeded':
-      return { state: 'Succeeded', reason: containerReason(pod), tone: 'healthy' };
+      return theirs('Succeeded', containerReason(pod), 'healthy');
     case 'Failed':
-      return { state: 'Failed', reason: containerReason(pod), tone: 'failed' };
+      return theirs('Failed', containerReason(pod), 'failed');
     case 'Unknown':
-      return { state: 'Unknown', reason: null, tone: 'inactive' };
+      return theirs('Unknown', null, 'inactive');
     default: {
       const unknown: never = pod.phase;
       throw new Error(`unknown pod phase ${String(unknown)}`);

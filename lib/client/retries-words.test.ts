@@ -1,8 +1,6 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { expireIfDue } from '@/lib/domain/retry-policy';
-import ja from '@/messages/ja.json';
 
 import { fromSnapshot } from './live-state';
 import {
@@ -12,8 +10,9 @@ import {
   retryReason,
 } from './retries-words';
 import { retryView, snapshotOf, stuckRetry } from './test-views';
+import { japanese } from './test-translators';
 
-const JAPANESE = createTranslator({ locale: 'ja', messages: ja, namespace: 'RetryWords' });
+const JAPANESE = japanese('RetryWords');
 
 const entry = { ...retryView(1, 'web-1'), stuck: false, diagnoses: [], remedies: [] };
 

@@ -1,23 +1,17 @@
-import { createTranslator, type useTranslations } from 'next-intl';
-
 import type { Diagnosis, Remedy, RetryView, StuckItem } from '@/lib/domain/retries';
 import type { BudgetView } from '@/lib/domain/views';
-import en from '@/messages/en.json';
 
 import { compareText, inOrder } from './compare-text';
+import { english, type WordsT } from './english';
 import { timeOf } from './format-time';
 import type { LiveState } from './live-state';
 import type { Tone } from './pod-status';
 
 /** The `RetryWords` messages in the interface's language (`useTranslations('RetryWords')`). */
-export type RetryT = ReturnType<typeof useTranslations<'RetryWords'>>;
+export type RetryT = WordsT<'RetryWords'>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
-export const RETRY_ENGLISH: RetryT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'RetryWords',
-});
+export const RETRY_ENGLISH = english('RetryWords');
 
 /** A retry entry's state in one word and its colour (ui.md's one map). */
 export interface RetryStatus {
@@ -117,7 +111,6 @@ export interface RetryRow {
   readonly entry: RetryView;
   /** `namespace/pod`, the row's name in its controls' labels. */
   readonly ref: string;
-  readonly status: RetryStatus;
   /** The cluster's own cause when it gave one, else our words for the last answer. */
   readonly message: string | null;
   readonly wait: RetryWait;
@@ -140,7 +133,6 @@ function toRow(entry: RetryView, budgets: BudgetsByName, stuck: ReadonlyMap<numb
   return {
     entry,
     ref: `${entry.namespace}/${entry.pod}`,
-    status: retryStatus(entry.state),
     message: entry.lastAnswer?.cause ?? entry.lastAnswer?.message ?? null,
     wait: retryWait(entry, budgets),
     stuck: stuck.get(entry.id) ?? null,

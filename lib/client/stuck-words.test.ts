@@ -1,4 +1,3 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { PhraseKeySchema, type Phrase, type PhraseKey, type StuckItem } from '@/lib/domain/retries';
@@ -19,12 +18,12 @@ import {
   zeroAllowed,
 } from '@/lib/domain/stuck-cases';
 import { nodeView, podView } from '@/lib/domain/test-views';
-import ja from '@/messages/ja.json';
 
 import { diagnosisText, remedyWords, sayPhrase, stuckTitle, type StuckSay } from './stuck-words';
+import { japanese } from './test-translators';
 
 const JAPANESE: StuckSay = {
-  t: createTranslator({ locale: 'ja', messages: ja, namespace: 'StuckWords' }),
+  t: japanese('StuckWords'),
   locale: 'ja',
 };
 

@@ -1,14 +1,10 @@
-import { createTranslator, type useTranslations } from 'next-intl';
-
 import { formatDuration } from '@/lib/domain/duration';
 import type { Diagnosis, Phrase, PhraseValue, Remedy, StuckItem } from '@/lib/domain/retries';
-import en from '@/messages/en.json';
+
+import { english, type WordsT } from './english';
 
 /** The `StuckWords` messages in the interface's language (`useTranslations('StuckWords')`). */
-type StuckT = ReturnType<typeof useTranslations<'StuckWords'>>;
-
-/** English, for callers outside React and for tests: the same messages as the interface. */
-const ENGLISH: StuckT = createTranslator({ locale: 'en', messages: en, namespace: 'StuckWords' });
+type StuckT = WordsT<'StuckWords'>;
 
 /** A translator and the locale its durations are written in. */
 export interface StuckSay {
@@ -16,7 +12,7 @@ export interface StuckSay {
   readonly locale: string;
 }
 
-const IN_ENGLISH: StuckSay = { t: ENGLISH, locale: 'en' };
+const IN_ENGLISH: StuckSay = { t: english('StuckWords'), locale: 'en' };
 
 function valueOf(value: PhraseValue, say: StuckSay): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;

@@ -1,15 +1,14 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import { findingsOf } from '@/lib/domain/timeline-findings';
 import { phasesOf } from '@/lib/domain/timeline-phases';
 import type { TimelineDetail } from '@/lib/domain/timeline-summary';
 import type { Timeline, TimelineFact } from '@/lib/domain/timelines';
-import ja from '@/messages/ja.json';
 
 import { chartLayout, offsetWords, position, stepWords, ticksOf } from './timeline-chart';
+import { japanese } from './test-translators';
 
-const JA = createTranslator({ locale: 'ja', messages: ja, namespace: 'TimelineWords' });
+const JA = japanese('TimelineWords');
 const T0 = Date.parse('2026-11-28T10:00:00Z');
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 const cluster = (s: number) => ({ time: at(s), source: 'cluster' as const });

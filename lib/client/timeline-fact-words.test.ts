@@ -1,11 +1,9 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
-import ja from '@/messages/ja.json';
-
 import { factShortWords, factWords } from './timeline-fact-words';
+import { japanese } from './test-translators';
 
-const JA = createTranslator({ locale: 'ja', messages: ja, namespace: 'TimelineWords' });
+const JA = japanese('TimelineWords');
 
 const when = { time: '2026-11-28T10:00:30Z', source: 'cluster' as const };
 

@@ -1,4 +1,3 @@
-import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -8,12 +7,12 @@ import {
   type StuckCause,
 } from '@/lib/domain/timeline-findings';
 import type { FactKind } from '@/lib/domain/timelines';
-import ja from '@/messages/ja.json';
 
 import { timelineSummary } from './test-views';
 import { findingWords, formatClock, timelineChangeWords } from './timeline-words';
+import { japanese } from './test-translators';
 
-const JA = createTranslator({ locale: 'ja', messages: ja, namespace: 'TimelineWords' });
+const JA = japanese('TimelineWords');
 
 const byUid = (...ts: ReturnType<typeof timelineSummary>[]) => new Map(ts.map((t) => [t.uid, t]));
 

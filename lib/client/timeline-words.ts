@@ -1,5 +1,3 @@
-import { createTranslator, type useTranslations } from 'next-intl';
-
 import { formatDuration } from '@/lib/domain/duration';
 import type {
   FindingCode,
@@ -10,19 +8,15 @@ import type {
 import type { TimelineSummary } from '@/lib/domain/timeline-summary';
 import type { PhaseKind } from '@/lib/domain/timeline-phases';
 import type { Attribution, FactTimeSource } from '@/lib/domain/timelines';
-import en from '@/messages/en.json';
 
+import { english, type WordsT } from './english';
 import type { Tone } from './pod-status';
 
 /** The `TimelineWords` messages in the interface's language (`useTranslations('TimelineWords')`). */
-export type TimelineT = ReturnType<typeof useTranslations<'TimelineWords'>>;
+export type TimelineT = WordsT<'TimelineWords'>;
 
 /** English, for callers outside React and for tests: the same messages as the interface. */
-export const ENGLISH: TimelineT = createTranslator({
-  locale: 'en',
-  messages: en,
-  namespace: 'TimelineWords',
-});
+export const ENGLISH = english('TimelineWords');
 
 /** Who started a pod's termination, in words. */
 export const attributionWords = (attribution: Attribution, t: TimelineT = ENGLISH): string =>
