@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
 import { expect, SIM_CONTEXT, test } from './fixtures';
-import { literal, Shell } from './pages/shell';
+import { Shell } from './pages/shell';
+import { literal } from './support/regex';
 import { clusterPicture, DEMO_BLOCKED_BUDGETS, demoSettled } from './support/cluster-objects';
 
 /** The Budgets view: one article per PodDisruptionBudget, named `namespace/name`. */

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 
 import { expect, SIM_CONTEXT, test } from './fixtures';
+import { EvictInWords } from './pages/evict-words';
 import { demoSettled } from './support/cluster-objects';
-import { LANGS, patternOf, wordsOf } from './support/words';
+import { LANGS, wordsOf } from './support/words';
 
 /**
  * The interface in Japanese: chosen from the browser's language, or switched in the header and
@@ -18,28 +19,6 @@ const VIEWS = ['overview', 'pods', 'budgets', 'retries', 'timelines', 'nodes'] a
 
 /** Text that looks like a message key next-intl could not find: `Group.key` or `Group.a.b`. */
 const MISSING_KEY = /\b(?:[A-Z][A-Za-z]+)(?:\.[A-Za-z][\w-]*)+\b/g;
-
-/**
- * Evicts the first pod of shop named `prefix…` from its row (Pods view open), with "keep
- * retrying" or not; waits for `headline` in the result and leaves the dialog open. Its name.
- */
-async function evictFirst(page: Page, prefix: string, headline: string, keepRetrying: boolean) {
-  const pattern = patternOf((rest) => ja('Evict.rowEvict', { ref: `shop/${prefix}${rest}` }));
-  const button = page.getByRole('button', { name: pattern }).first();
-  const pod = `${prefix}${pattern.exec((await button.getAttribute('aria-label')) ?? '')?.[1]}`;
-  await button.click();
-  const dialog = page.getByRole('dialog', { name: ja('Evict.title', { ref: `shop/${pod}` }) });
-  if (keepRetrying) {
-    await dialog.getByRole('checkbox', { name: ja('Evict.form.keepRetrying') }).check();
-  }
-  await dialog.getByRole('button', { name: ja('Evict.evict'), exact: true }).click();
-  await expect(dialog.getByLabel(ja('Evict.result'))).toContainText(headline);
-  if (!keepRetrying) {
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-  }
-  return pod;
-}
 
 /**
  * A screenshot of the whole page as a reader scrolling it sees it: the viewport made as tall as
@@ -91,13 +70,13 @@ test.describe('in Japanese from the browser', () => {
     // Something in every view: a web pod evicted (a timeline), an api pod blocked and kept
     // retrying (a pending retry, why blocked), both from the Japanese Evict dialog.
     await page.goto(`/clusters/${SIM_CONTEXT}/pods?namespace=shop`);
-    await evictFirst(page, 'web-', ja('EvictWords.headline.evicted'), false);
-    const api = await evictFirst(
-      page,
-      'api-',
-      ja('EvictWords.headline.queuedBy', { budget: 'api' }),
-      true,
-    );
+    const shop = new EvictInWords(page, ja, 'shop');
+    await shop.evict(await shop.firstShown('web-'), ja('EvictWords.headline.evicted'));
+    const api = await shop.firstShown('api-');
+    await shop.evict(api, ja('EvictWords.headline.queuedBy', { budget: 'api' }), {
+      keepRetrying: true,
+      keepOpen: true,
+    });
     await shoot(page, 'ja-evict-blocked');
     expect(await problems(page, 'dialog'), 'evict dialog').toEqual({ keys: [], overflowing: [] });
     await page.keyboard.press('Escape');

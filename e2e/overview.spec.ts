@@ -1,5 +1,5 @@
 import { OverviewPage } from './pages/overview';
-import { literal } from './pages/shell';
+import { literal } from './support/regex';
 import { clusterPicture, DEMO_BLOCKED_BUDGETS } from './support/cluster-objects';
 import { expect, test } from './fixtures';
 

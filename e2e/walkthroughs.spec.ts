@@ -41,16 +41,7 @@ for (const lang of Object.keys(LANGS) as Lang[]) {
       await expect(l.step('dry-run')).toHaveAttribute('aria-current', 'step');
 
       const [pod = ''] = await l.podsShown('solo-', 1);
-      await page
-        .getByRole('button', { name: l.w('Evict.rowEvict', { ref: `learn/${pod}` }) })
-        .click();
-      const dialog = l.dialog(pod);
-      await expect(dialog.getByLabel(l.w('Evict.dryRun.verdict'))).toContainText(
-        said(l).wouldEvict,
-        { timeout: 15_000 },
-      );
-      await dialog.getByRole('button', { name: l.w('Evict.evict'), exact: true }).click();
-      await expect(l.result(dialog)).toContainText(said(l).evicted);
+      await l.evict(pod, said(l).evicted, { verdict: said(l).wouldEvict, keepOpen: true });
 
       await l.expectDone(3);
       await page.screenshot({ path: `test-results/walkthrough-${lang}.png`, fullPage: true });
@@ -112,9 +103,7 @@ for (const lang of Object.keys(LANGS) as Lang[]) {
       await l.expectDone(3);
 
       await l.open('retries');
-      await page
-        .getByRole('button', { name: l.w('Retries.cancelName', { ref: `learn/${second}` }) })
-        .click();
+      await page.getByRole('button', { name: l.w('Retries.cancelName', { ref }) }).click();
       await l.expectDone(4);
 
       await l.open('pods');

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { literal, Shell } from './shell';
+import { literal } from '../support/regex';
+import { Shell } from './shell';
 
 /** A drain option's checkbox on the Nodes page (components/drains/drain-options.tsx). */
 export type DrainOption =

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { literal, Shell } from './shell';
+import { literal } from '../support/regex';
+import { Shell } from './shell';
 
 /** The Pods table with its row actions, and the Evict dialogs they open. */
 export class EvictPage extends Shell {

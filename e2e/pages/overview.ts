@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { literal, Shell } from './shell';
+import { literal } from '../support/regex';
+import { Shell } from './shell';
 
 /** The Overview: pod and budget counts, watch health and the node map with its pod tiles. */
 export class OverviewPage extends Shell {

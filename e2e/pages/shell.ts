@@ -23,8 +23,3 @@ export class Shell {
     await expect(this.watchHealth('Reconnecting')).toBeVisible();
   }
 }
-
-/** `text` as a literal inside a regular expression. */
-export function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

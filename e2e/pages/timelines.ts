@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { SIM_CONTEXT } from '../support/sim';
 import { spokenText } from './retries';
-import { literal, Shell } from './shell';
+import { literal } from '../support/regex';
+import { Shell } from './shell';
 
 /** The Timelines table's columns, in the order components/timelines/timelines-table.tsx shows them. */
 export const TIMELINE_COLUMNS = [

@@ -4,25 +4,27 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { kubectlEnv } from '../../lib/sim/testing';
 import { walkthroughById } from '../../lib/domain/walkthroughs';
 import type { Walkthrough } from '../../lib/domain/walkthroughs/types';
-import { literal } from './shell';
-import { patternOf, wordsOf, type Lang, type Words } from '../support/words';
+import { kubectlFor } from '../support/kubectl';
+import { literal } from '../support/regex';
+import { wordsOf, type Lang } from '../support/words';
+import { EvictInWords } from './evict-words';
 
 /**
  * A learner doing a walkthrough in one language: every control found by the role and name
- * the interface gives it in that language (from the same catalogues and walkthrough texts).
+ * the interface gives it in that language (from the same catalogues and walkthrough texts);
+ * it evicts the pods of `learn`.
  */
-export class Learner {
-  readonly w: Words;
+export class Learner extends EvictInWords {
   readonly walkthrough: Walkthrough;
 
   constructor(
-    readonly page: Page,
+    page: Page,
     readonly lang: Lang,
     id: string,
     /** The folder kubectl runs in (its HOME and cache). */
     private readonly home: string,
   ) {
-    this.w = wordsOf(lang);
+    super(page, wordsOf(lang), 'learn');
     const walkthrough = walkthroughById(id);
     if (walkthrough === undefined) throw new Error(`no walkthrough ${id}`);
     this.walkthrough = walkthrough;
@@ -94,53 +96,10 @@ export class Learner {
   /** The pods of `learn` named `prefix…` whose rows offer Evict in the Pods view, once `count`. */
   async podsShown(prefix: string, count: number): Promise<string[]> {
     await this.open('pods');
-    const pattern = patternOf((rest) =>
-      this.w('Evict.rowEvict', { ref: `learn/${prefix}${rest}` }),
-    );
-    const buttons = this.page.getByRole('button', { name: pattern });
+    const { buttons, podOf } = this.rows(prefix);
     await expect(buttons).toHaveCount(count, { timeout: 20_000 });
     const labels = await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
-    return labels.map((label) => `${prefix}${pattern.exec(label ?? '')?.[1] ?? ''}`);
-  }
-
-  /** The Evict dialog of a pod of `learn`. */
-  dialog(pod: string): Locator {
-    return this.page.getByRole('dialog', {
-      name: this.w('Evict.title', { ref: `learn/${pod}` }),
-      exact: true,
-    });
-  }
-
-  /** The result panel of the Evict dialog. */
-  result(dialog: Locator): Locator {
-    return dialog.getByLabel(this.w('Evict.result'));
-  }
-
-  /**
-   * Evicts a pod from its row in the Pods view (open it first); `expected` is in the result.
-   * Leaves the dialog open when `keepOpen`, else closes it with Escape.
-   */
-  async evict(
-    pod: string,
-    expected: string,
-    opts: { keepRetrying?: boolean; keepOpen?: boolean } = {},
-  ): Promise<Locator> {
-    const ref = `learn/${pod}`;
-    await this.page
-      .getByRole('button', { name: this.w('Evict.rowEvict', { ref }), exact: true })
-      .click();
-    const dialog = this.dialog(pod);
-    await expect(dialog).toBeVisible();
-    if (opts.keepRetrying === true) {
-      await dialog.getByRole('checkbox', { name: this.w('Evict.form.keepRetrying') }).check();
-    }
-    await dialog.getByRole('button', { name: this.w('Evict.evict'), exact: true }).click();
-    await expect(this.result(dialog)).toContainText(expected, { timeout: 15_000 });
-    if (opts.keepOpen !== true) {
-      await this.page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
-    }
-    return dialog;
+    return labels.map(podOf);
   }
 
   /**
@@ -151,18 +110,8 @@ export class Learner {
     const run = (await (await this.page.request.get(`/api/walkthroughs/${this.id}`)).json()) as {
       kubeconfigPath: string;
     };
-    const args = [
-      '--kubeconfig',
-      run.kubeconfigPath,
-      '-n',
-      'learn',
-      'wait',
-      '--for=condition=Ready',
-    ];
-    await promisify(execFile)('kubectl', [...args, 'pod', '-l', `app=${app}`, '--timeout=30s'], {
-      env: kubectlEnv(this.home),
-      timeout: 40_000,
-    });
+    const wait = ['wait', '--for=condition=Ready', 'pod', '-l', `app=${app}`, '--timeout=25s'];
+    await kubectlFor(run.kubeconfigPath, this.home)('-n', 'learn', ...wait);
   }
 
   /** Runs a step's kubectl line exactly as the page shows it, in a shell; its output. */

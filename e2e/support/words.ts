@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTranslator, type Messages } from 'next-intl';
+import { literal } from './regex';
 
 /** The interface's languages, as the tests run them: the browser's locale picks the language. */
 export const LANGS = { en: 'en-US', ja: 'ja-JP' } as const;
@@ -16,8 +17,6 @@ export const wordsOf = (lang: Lang) =>
 
 export type Words = ReturnType<typeof wordsOf>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A pattern for a message with one value unknown, capturing it: `Evict {ref}` → /^Evict (.+)$/
  * in English, /^(.+) を退避$/ in Japanese.
@@ -25,5 +24,5 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function patternOf(rendered: (value: string) => string): RegExp {
   const MARK = '\u0001';
   const [before = '', after = ''] = rendered(MARK).split(MARK);
-  return new RegExp(`^${escape(before)}(.+)${escape(after)}$`);
+  return new RegExp(`^${literal(before)}(.+)${literal(after)}$`);
 }

@@ -3,14 +3,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { fmt } from '../sim/bench/bench-kit';
-import { agent, wallNow } from './http';
+import { expectOk, fmt } from '../sim/bench/bench-kit';
+import { evictionRequests, parseSimCounters, type SimCounters } from './drain-figures';
+import { agent, call, wallNow } from './http';
 import { EvictionProxy } from './retries-proxy';
 import { onExit, prepareBuild, print, seconds, type Cleanups } from './retries-run';
+import { DRAINED_NODE } from './retries-scenario';
 
 /**
  * What `bench:retries` and `bench:drain` share: the two tools compared, the command line, the
- * machine line, and running each tool in turn on its own fresh cluster.
+ * machine line, running each tool in turn on its own fresh cluster, and the cluster's counters.
  */
 
 export const TOOLS = ['Drainboard', 'kubectl'] as const;
@@ -119,7 +121,6 @@ export async function freshRun<P extends { size: number }>(
   dir: string,
   cleanups: Cleanups,
   start: () => Promise<Scenario<P>>,
-  node: string,
 ) {
   const t0 = wallNow();
   const { cluster, pods } = await start();
@@ -131,9 +132,26 @@ export async function freshRun<P extends { size: number }>(
     mode: 0o600,
   });
   print(
-    `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${node} after ${seconds(t0)}`,
+    `  fresh cluster ${cluster.url} (proxy ${proxy.url}); ${pods.size} pods Ready on ${DRAINED_NODE} after ${seconds(t0)}`,
   );
   const toolDir = join(dir, tool);
   await mkdir(toolDir, { recursive: true });
   return { clusterUrl: cluster.url, pods, proxy, kubeconfig, toolDir };
+}
+
+/** The cluster's counters now, from its `/metrics`. */
+export async function simCounters(url: string): Promise<SimCounters> {
+  const r = await expectOk(call(url, 'GET', '/metrics'), 'GET /metrics');
+  return parseSimCounters(r.body.toString('utf8'));
+}
+
+/**
+ * The eviction requests of a run's counters (`counterDelta`), with a note if the proxy saw
+ * another number.
+ */
+export function checkedRequests(counters: SimCounters, proxy: EvictionProxy): number {
+  const requests = evictionRequests(counters);
+  if (proxy.total() !== requests)
+    print(`  note: the proxy saw ${proxy.total()} eviction requests, /metrics ${requests}`);
+  return requests;
 }

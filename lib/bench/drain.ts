@@ -25,9 +25,9 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { expectOk, fmt, int } from '../sim/bench/bench-kit';
+import { fmt, int } from '../sim/bench/bench-kit';
 import { COMPLETE_MARK, runDrainboardDrain } from './drain-drainboard';
-import { counterDelta, drainFigures, parseSimCounters, type SimCounters } from './drain-figures';
+import { counterDelta, drainFigures } from './drain-figures';
 import { kubectlModel, physicalLimit } from './drain-limit';
 import { runKubectlDrain } from './drain-kubectl';
 import {
@@ -43,24 +43,21 @@ import { DRAIN_TIMEOUT_MS, SETTLE_TIMEOUT_MS, type DrainContext } from './drain-
 import { DRAINED_NODE, startDrainScenario, WORKLOADS } from './drain-scenario';
 import { DrainObserver } from './drain-watch';
 import {
+  checkedRequests,
   freshRun,
   parseBenchArgs,
   printMachine,
   runEach,
   runnableTools,
+  simCounters,
   type Tool,
 } from './bench-cli';
-import { call, wallNow } from './http';
+import { wallNow } from './http';
 import { Cleanups, print } from './retries-run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The hard stop if something hangs, counted after any build. */
 const DEADLINE_MS = 2 * (DRAIN_TIMEOUT_MS + SETTLE_TIMEOUT_MS) + 120_000;
-
-async function simCounters(url: string): Promise<SimCounters> {
-  const r = await expectOk(call(url, 'GET', '/metrics'), 'GET /metrics');
-  return parseSimCounters(r.body.toString('utf8'));
-}
 
 /** One tool's run on its own fresh cluster, measured; everything it started is stopped after. */
 async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
@@ -71,7 +68,6 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
       dir,
       cleanups,
       startDrainScenario,
-      DRAINED_NODE,
     );
     const before = await simCounters(clusterUrl);
     const observer = await DrainObserver.open(clusterUrl, pods);
@@ -87,9 +83,7 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
     const counters = counterDelta(await simCounters(clusterUrl), before);
     const o = observer.observations(startedAt);
     if (timeline) for (const line of timelineLines(o, proxy.answers)) print(line);
-    const requests = [...counters.evictions.values()].reduce((n, v) => n + v, 0);
-    if (proxy.total() !== requests)
-      print(`  note: the proxy saw ${proxy.total()} eviction requests, /metrics ${requests}`);
+    checkedRequests(counters, proxy);
     const figures = drainFigures(o);
     const complete = marks.find((m) => m.label === COMPLETE_MARK)?.ms ?? NaN;
     if (complete < figures.completeMs - 50) {

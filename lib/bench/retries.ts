@@ -26,16 +26,19 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { expectOk, fmt, int } from '../sim/bench/bench-kit';
+import { fmt, int } from '../sim/bench/bench-kit';
 import {
+  checkedRequests,
   freshRun,
   parseBenchArgs,
   printMachine,
   runEach,
   runnableTools,
+  simCounters,
   type Tool,
 } from './bench-cli';
-import { call, wallNow } from './http';
+import { counterDelta } from './drain-figures';
+import { wallNow } from './http';
 import { runDrainboard } from './retries-drainboard';
 import { figures } from './retries-figures';
 import { runKubectl } from './retries-kubectl';
@@ -48,21 +51,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The hard stop if something hangs, counted after any build. */
 const DEADLINE_MS = 2 * RUN_TIMEOUT_MS + 120_000;
 
-/** The sum of `drainboard_sim_evictions_total` over codes, and the repeated-eviction counter. */
-async function simCounters(url: string): Promise<{ requests: number; repeated: number }> {
-  const text = (await expectOk(call(url, 'GET', '/metrics'), 'GET /metrics')).body.toString();
-  const value = (l: string): number => Number(l.split(' ').at(-1));
-  const lines = text.split('\n');
-  return {
-    requests: lines
-      .filter((l) => l.startsWith('drainboard_sim_evictions_total{'))
-      .reduce((n, l) => n + value(l), 0),
-    repeated: value(
-      lines.find((l) => l.startsWith('drainboard_sim_evictions_repeated_total ')) ?? '',
-    ),
-  };
-}
-
 /** One tool's run on its own cluster, measured; everything it started is stopped after. */
 async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<ToolResult> {
   const cleanups = new Cleanups();
@@ -72,7 +60,6 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
       dir,
       cleanups,
       startScenario,
-      DRAINED_NODE,
     );
     const before = await simCounters(clusterUrl);
     const observer = await ClusterObserver.open(clusterUrl, pods);
@@ -83,18 +70,15 @@ async function runTool(tool: Tool, dir: string, timeline: boolean): Promise<Tool
       start: () => (startedAt = wallNow()),
     };
     await (tool === 'Drainboard' ? runDrainboard(ROOT, ctx) : runKubectl(ctx));
-    const after = await simCounters(clusterUrl);
+    const counters = counterDelta(await simCounters(clusterUrl), before);
     const observed = { startedAt, reopens: observer.reopens, accepted: observer.accepted };
     const o = { ...observed, answers: proxy.answers };
     if (timeline) printTimeline(o);
-    const requests = after.requests - before.requests;
-    if (proxy.total() !== requests)
-      print(`  note: the proxy saw ${proxy.total()} eviction requests, /metrics ${requests}`);
     return {
       tool,
       figures: figures(o),
-      requests,
-      repeated: after.repeated - before.repeated,
+      requests: checkedRequests(counters, proxy),
+      repeated: counters.repeated,
     };
   } finally {
     await cleanups.run();
